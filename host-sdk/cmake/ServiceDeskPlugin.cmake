@@ -1,0 +1,17 @@
+# servicedesk_add_plugin(<name> SOURCES ...): a plugin as a MODULE library with hidden
+# visibility, linked to ServiceDesk::sdk; only the entry symbol is exported.
+function(servicedesk_add_plugin name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "OUTPUT_DIRECTORY" "SOURCES")
+  add_library(${name} MODULE ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ServiceDesk::sdk)
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    POSITION_INDEPENDENT_CODE ON)
+  if(ARG_OUTPUT_DIRECTORY)
+    set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+  endif()
+  # An undefined symbol is a load-time surprise in the host: refuse it at link time.
+  target_link_options(${name} PRIVATE "LINKER:--no-undefined")
+endfunction()
