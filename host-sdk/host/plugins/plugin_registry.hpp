@@ -24,7 +24,7 @@ struct PluginReport {
   std::string version;
   std::uint32_t api_major = 0;
   std::uint32_t api_minor = 0;
-  std::vector<std::string> items;     ///< item ids it registered
+  std::vector<ItemInfo> items;        ///< the items it registered
   std::vector<std::string> handlers;  ///< "field_rule off_campus_phone", ...
 };
 
@@ -68,6 +68,9 @@ class PluginRegistry final : public HandlerCatalog {
 
   HostServicesFactory services_factory_;
   std::vector<std::shared_ptr<HostServices>> services_;  // outlive the plugins' handlers
+  // Loaded libraries, type-erased; released after every map below is gone. Factories hold
+  // their own reference too, so a handler outliving the registry keeps its library.
+  std::vector<std::shared_ptr<void>> libraries_;
   std::vector<PluginReport> reports_;
   std::vector<RegisteredItem> items_;
   HandlerMap<FieldRuleFn> field_rules_;

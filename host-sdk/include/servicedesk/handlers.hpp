@@ -56,10 +56,10 @@ class RuleParams {
 
 /// A field rule's input: one answer, and the form around it.
 struct FieldInput {
-  std::string_view path;           ///< "phone" or "members[2].phone"
-  std::string_view value;          ///< the answer as typed (trimmed)
-  const nlohmann::json& answers;   ///< the whole form's answers (an object)
-  const nlohmann::json* row;       ///< the row object when the field is a column, else nullptr
+  std::string_view path;          ///< "phone" or "members[2].phone"
+  std::string_view value;         ///< the answer as typed (trimmed)
+  const nlohmann::json& answers;  ///< the whole form's answers (an object)
+  const nlohmann::json* row;      ///< the row object when the field is a column, else nullptr
 };
 
 /// A field rule's answer: an error a requester understands, or a pass with an optional
@@ -150,7 +150,7 @@ class HandlerFactory {
  public:
   struct Created {
     std::unique_ptr<const Handler<Fn>> handler;  ///< set on success
-    std::string error;                          ///< why the parameters were refused
+    std::string error;                           ///< why the parameters were refused
   };
   virtual ~HandlerFactory() = default;
   virtual Created create(const RuleParams& params) const noexcept = 0;

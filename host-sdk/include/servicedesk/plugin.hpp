@@ -35,23 +35,25 @@ using PluginEntryFn = const PluginInfo*();
 ///   SERVICEDESK_PLUGIN("my-plugin", "1.0.0", register_my_plugin)
 /// where `void register_my_plugin(servicedesk::Registrar&)` registers items and handlers.
 /// An exception thrown by the register function is caught on the plugin's side.
-#define SERVICEDESK_PLUGIN(NAME, VERSION, REGISTER_FUNCTION)                                  \
-  namespace {                                                                               \
-  bool servicedesk_register_trampoline(::servicedesk::Registrar& registrar,                 \
-                                       std::string& error) noexcept {                       \
-    try {                                                                                   \
-      REGISTER_FUNCTION(registrar);                                                         \
-      return true;                                                                          \
-    } catch (...) {                                                                         \
-      error = ::servicedesk::detail::describe_current_exception();                          \
-      return false;                                                                         \
-    }                                                                                       \
-  }                                                                                         \
-  const ::servicedesk::PluginInfo servicedesk_plugin_info_value{                            \
-      SERVICEDESK_API_MAJOR, SERVICEDESK_API_MINOR, NAME, VERSION,                          \
-      &servicedesk_register_trampoline};                                                    \
-  }                                                                                         \
-  namespace servicedesk_plugin_entry_ns {                                                   \
-  const ::servicedesk::PluginInfo* entry() { return &servicedesk_plugin_info_value; }       \
-  }                                                                                         \
+#define SERVICEDESK_PLUGIN(NAME, VERSION, REGISTER_FUNCTION)                \
+  namespace {                                                               \
+  bool servicedesk_register_trampoline(::servicedesk::Registrar& registrar, \
+                                       std::string& error) noexcept {       \
+    try {                                                                   \
+      REGISTER_FUNCTION(registrar);                                         \
+      return true;                                                          \
+    } catch (...) {                                                         \
+      error = ::servicedesk::detail::describe_current_exception();          \
+      return false;                                                         \
+    }                                                                       \
+  }                                                                         \
+  const ::servicedesk::PluginInfo servicedesk_plugin_info_value{            \
+      SERVICEDESK_API_MAJOR, SERVICEDESK_API_MINOR, NAME, VERSION,          \
+      &servicedesk_register_trampoline};                                    \
+  }                                                                         \
+  namespace servicedesk_plugin_entry_ns {                                   \
+  const ::servicedesk::PluginInfo* entry() {                                \
+    return &servicedesk_plugin_info_value;                                  \
+  }                                                                         \
+  }                                                                         \
   BOOST_DLL_ALIAS(servicedesk_plugin_entry_ns::entry, servicedesk_plugin_entry)

@@ -41,8 +41,12 @@ inline RuleVerdict failure_of(RuleVerdict*, const std::string& why) {
 inline std::vector<FieldError> failure_of(std::vector<FieldError>*, const std::string& why) {
   return {{"", "This form could not be checked (" + why + ")."}};
 }
-inline GuardVerdict failure_of(GuardVerdict*, const std::string& why) { return {false, why}; }
-inline std::string failure_of(std::string*, const std::string&) { return {}; }
+inline GuardVerdict failure_of(GuardVerdict*, const std::string& why) {
+  return {false, why};
+}
+inline std::string failure_of(std::string*, const std::string&) {
+  return {};
+}
 inline FulfilmentResult failure_of(FulfilmentResult*, const std::string& why) {
   return {false, why};
 }
@@ -121,7 +125,8 @@ class Registrar {
   /// `factory(const RuleParams&)` returns a callable `RuleVerdict(const FieldInput&)`.
   template <class Factory>
   void add_field_rule(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_field_rule_factory(std::move(name), std::move(params), wrap<FieldRuleFn>(std::move(factory)));
+    add_field_rule_factory(std::move(name), std::move(params),
+                           wrap<FieldRuleFn>(std::move(factory)));
   }
   /// `factory(const RuleParams&)` returns `std::vector<FieldError>(const FormInput&)`.
   template <class Factory>
@@ -137,12 +142,14 @@ class Registrar {
   /// `factory(const RuleParams&)` returns `std::string(const SummaryInput&)`.
   template <class Factory>
   void add_summarizer(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_summarizer_factory(std::move(name), std::move(params), wrap<SummarizerFn>(std::move(factory)));
+    add_summarizer_factory(std::move(name), std::move(params),
+                           wrap<SummarizerFn>(std::move(factory)));
   }
   /// `factory(const RuleParams&)` returns `FulfilmentResult(const FulfilmentInput&)`.
   template <class Factory>
   void add_fulfilment(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_fulfilment_factory(std::move(name), std::move(params), wrap<FulfilmentFn>(std::move(factory)));
+    add_fulfilment_factory(std::move(name), std::move(params),
+                           wrap<FulfilmentFn>(std::move(factory)));
   }
 
  private:

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build, the host and the tests need, when missing.
+# Usage: scripts/install-deps.sh [--tests]   (--tests adds Chromium, Node.js, SMTP sink)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libboost-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev
+  libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
+  libcli11-dev libphonenumber-dev libvalijson-dev
+)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing missing packages: ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
