@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the SDK to a scratch prefix, builds the example plugin with find_package(ServiceDesk)
+# alone, checks that only the entry symbol is exported, and loads it with the host if given.
+set -euo pipefail
+build_dir=$1 example_dir=$2 work=$3 host_bin=${4:-}
+
+rm -rf "$work" && mkdir -p "$work"
+cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+test -f "$work/prefix/include/servicedesk/plugin.hpp"
+test -f "$work/prefix/lib/cmake/ServiceDesk/ServiceDeskConfig.cmake"
+
+cmake -S "$example_dir" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_PREFIX_PATH="$work/prefix" -DSERVICEDESK_PLUGIN_OUTPUT_DIR="$work/plugins" >/dev/null
+cmake --build "$work/build"
+plugin="$work/plugins/request_software.so"
+test -f "$plugin"
+
+exported=$(nm -D --defined-only "$plugin" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' | grep -v '^_' || true)
+if [[ "$exported" != "servicedesk_plugin_entry" ]]; then
+  echo "expected only servicedesk_plugin_entry to be exported, got:" >&2
+  echo "$exported" >&2
+  exit 1
+fi
+
+if [[ -n "$host_bin" ]]; then
+  listing=$("$host_bin" plugins --plugin-dir "$work/plugins")
+  echo "$listing"
+  grep -q "Request software \[request-software\]" <<<"$listing"
+  grep -q "1 plugin(s) loaded, 0 refused" <<<"$listing"
+fi
+echo "third-party plugin built against the installed SDK: OK"
