@@ -1,0 +1,67 @@
+// The IT staff fulfilment queue: each RITM waits here until staff fulfil or reject it.
+import { api, seg, hasRole } from '../api.js';
+import { h, replace, pageHeading, notice, announce, uniqueId } from '../dom.js';
+import { personName } from '../catalog_names.js';
+import { term, humanState } from '../request_view.js';
+
+/** Lists the queue with "Fulfil" and "Reject" (with a reason) for each item. */
+export async function render(main) {
+  if (!hasRole('it_staff')) {
+    replace(main, pageHeading('Fulfilment queue'),
+      notice('error', h('p', { text: 'Only IT staff can see the fulfilment queue.' })));
+    return;
+  }
+  const status = h('div', { class: 'queue-status' });
+  const data = await api('GET', '/api/fulfilment/queue');
+  const items = (data && data.items) || [];
+
+  async function act(ritm, action, body) {
+    try {
+      await api('POST', `/api/fulfilment/${seg(ritm)}/${action}`, body);
+      const done = action === 'fulfil' ? 'fulfilled' : 'rejected';
+      await render(main);
+      replace(main.querySelector('.queue-status'),
+        notice('success', h('p', { text: `${ritm} ${done}.` })));
+      announce(`${ritm} ${done}.`);
+      main.querySelector('h1')?.focus();
+    } catch (error) {
+      replace(status, notice('error', h('p', { text: `${ritm}: ${error.message}` })));
+    }
+  }
+
+  function card(item) {
+    const reasonId = uniqueId('reason', item.number);
+    const reason = h('textarea', { id: reasonId, rows: '2' });
+    const rejectForm = h('form', { class: 'reject-form stack', hidden: true, novalidate: true },
+      h('div', { class: 'field' }, h('label', { for: reasonId }, `Reason for rejecting ${item.number}`), reason),
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'button button-danger' }, 'Reject'),
+        h('button', { type: 'button', class: 'button button-link', onclick: () => { rejectForm.hidden = true; rejectToggle.focus(); } }, 'Cancel')));
+    rejectForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!reason.value.trim()) { reason.setAttribute('aria-invalid', 'true'); reason.focus(); return; }
+      act(item.number, 'reject', { reason: reason.value.trim() });
+    });
+    const rejectToggle = h('button', {
+      type: 'button', class: 'button button-secondary',
+      onclick: () => { rejectForm.hidden = false; reason.focus(); },
+    }, 'Reject…');
+    return h('li', { class: 'card' },
+      h('h2', { class: 'card-title', text: `${item.number} — ${item.item}` }),
+      h('dl', { class: 'facts' },
+        term('Request Number', item.request_number),
+        term('State', humanState(item.state)),
+        term('Summary', item.summary),
+        term('Opened by', personName(item.opened_by)),
+        term('Requested For', personName(item.requested_for))),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'button button-primary', onclick: () => act(item.number, 'fulfil', {}) }, 'Fulfil'),
+        rejectToggle),
+      rejectForm);
+  }
+
+  replace(main, pageHeading('Fulfilment queue'), status,
+    items.length === 0
+      ? notice('info', h('p', { text: 'Nothing is waiting for fulfilment.' }))
+      : h('ul', { class: 'card-list' }, items.map(card)));
+}
