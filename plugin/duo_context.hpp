@@ -1,0 +1,57 @@
+// What the DUO handlers share: the host's services, the ledger, the phone policies.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ledger.hpp"
+#include "phone_policy.hpp"
+#include "servicedesk/host_services.hpp"
+
+namespace servicedesk::duo {
+
+/// Shared by every handler the plugin creates; lives as long as the plugin's factories.
+class DuoContext {
+ public:
+  /// The config key naming the ledger seed file.
+  static constexpr const char* kLedgerFileKey = "ledger_file";
+
+  /// Opens the ledger from `services` (config `ledger_file`, else the demo file compiled
+  /// in; live copy in data_dir()). Throws std::runtime_error when it cannot, so the host
+  /// refuses the plugin with the reason.
+  static std::shared_ptr<DuoContext> open(HostServices& services);
+  /// The demo ledger shipped with the plugin's sources.
+  static std::filesystem::path demo_ledger_file();
+
+  DuoContext(HostServices& services, std::unique_ptr<DuoLedger> ledger);
+
+  const Directory& directory() const { return services_.directory(); }
+  Logger& logger() { return services_.logger(); }
+  DuoLedger& ledger() { return *ledger_; }
+  const DuoLedger& ledger() const { return *ledger_; }
+
+  /// "Titan, Tuffy" for `tuffytitan`; the username itself when the directory lacks it.
+  std::string display_name(std::string_view username) const;
+  /// The directory kind of `username`, or nothing for an unknown name.
+  std::optional<AccountKind> kind_of(std::string_view username) const;
+
+  /// A policy for these options, shared by every binding that asks for the same ones so
+  /// they share one cache. Throws std::invalid_argument for bad options.
+  std::shared_ptr<const PhonePolicy> phone_policy(const PhonePolicyOptions& options);
+  /// The policy with no campus prefixes and region US, used to normalize phones.
+  const PhonePolicy& plain_phones() const { return *plain_phones_; }
+
+ private:
+  HostServices& services_;
+  std::unique_ptr<DuoLedger> ledger_;
+  std::shared_ptr<const PhonePolicy> plain_phones_;
+  std::mutex policies_mutex_;
+  std::vector<std::shared_ptr<const PhonePolicy>> policies_;
+};
+
+}  // namespace servicedesk::duo
