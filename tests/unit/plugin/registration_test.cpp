@@ -1,0 +1,115 @@
+// The plugin's registration: the item and handler names the YAML form binds to.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <boost/dll/shared_library.hpp>
+#include <nlohmann/json.hpp>
+
+#include "fake_host.hpp"
+#include "recording_registrar.hpp"
+#include "registration.hpp"
+#include "servicedesk/plugin.hpp"
+
+namespace servicedesk::duo {
+namespace {
+
+using nlohmann::json;
+
+RuleParams campus_params(std::vector<std::string> prefixes) {
+  return RuleParams({{"campus_prefixes", ParamValue(std::move(prefixes))}});
+}
+
+void expect_duo_registration(const testing::RecordingRegistrar& registrar) {
+  ASSERT_EQ(registrar.items.size(), 1u);
+  const ItemInfo& item = registrar.items[0];
+  EXPECT_EQ(item.id, "duo-account-updates");
+  EXPECT_EQ(item.name, "DUO Account updates");
+  EXPECT_EQ(item.category, "Software and Access");
+  EXPECT_EQ(item.form_file, "duo-account-updates.yaml");
+  EXPECT_FALSE(item.description.empty());
+  EXPECT_EQ(registrar.field_rules.count("off_campus_phone"), 1u);
+  EXPECT_EQ(registrar.field_rules.count("phone_on_account"), 1u);
+  EXPECT_EQ(registrar.form_rules.count("duo_account_rules"), 1u);
+  EXPECT_EQ(registrar.guards.count("alone_in_cart"), 1u);
+  EXPECT_EQ(registrar.summarizers.count("duo_summary"), 1u);
+  EXPECT_EQ(registrar.fulfilments.count("duo_fulfilment"), 1u);
+}
+
+/// Checks one off_campus_phone binding made through the registered factory.
+void expect_phone_binding_works(const testing::RecordingRegistrar& registrar) {
+  const auto& factory = *registrar.field_rules.at("off_campus_phone").factory;
+  const auto created = factory.create(campus_params({"+1657278"}));
+  ASSERT_TRUE(created.handler) << created.error;
+  const json answers = json::object();
+  EXPECT_EQ(created.handler->call(FieldInput{"phone", "657-278-7777", answers, nullptr}).error,
+            "This is a campus number. Enter an off-campus number, typically a cellphone.");
+  EXPECT_EQ(created.handler->call(FieldInput{"phone", "714-555-0199", answers, nullptr}).normalized,
+            "+17145550199");
+}
+
+TEST(Registration, RegistersItemAndHandlers) {
+  testing::FakeHost host;
+  testing::RecordingRegistrar registrar(host);
+  register_duo_plugin(registrar);
+  expect_duo_registration(registrar);
+  expect_phone_binding_works(registrar);
+
+  const auto& params = registrar.field_rules.at("off_campus_phone").params;
+  ASSERT_EQ(params.size(), 2u);
+  EXPECT_EQ(params[0].name, "campus_prefixes");
+  EXPECT_EQ(params[0].type, ParamType::string_list);
+  EXPECT_EQ(params[1].name, "region");
+  EXPECT_FALSE(params[1].required);
+}
+
+TEST(Registration, BadCampusPrefixIsABindingError) {
+  testing::FakeHost host;
+  testing::RecordingRegistrar registrar(host);
+  register_duo_plugin(registrar);
+  const auto created =
+      registrar.field_rules.at("off_campus_phone").factory->create(campus_params({"657278"}));
+  EXPECT_FALSE(created.handler);
+  EXPECT_NE(created.error.find("657278"), std::string::npos);
+}
+
+TEST(Registration, UnreadableLedgerRefusesThePlugin) {
+  testing::FakeHost host;
+  host.mutable_config().values["ledger_file"] = (host.scratch() / "missing.yaml").string();
+  testing::RecordingRegistrar registrar(host);
+  EXPECT_THROW(register_duo_plugin(registrar), std::runtime_error);
+}
+
+TEST(PluginModule, ExportsEntryThatRegistersTheItem) {
+  // Declared first so that it is unloaded after everything the plugin made.
+  boost::dll::shared_library library(DUO_PLUGIN_MODULE_FILE);
+  ASSERT_TRUE(library.has(kPluginEntrySymbol));
+  auto* entry = *library.get<PluginEntryFn*>(kPluginEntrySymbol);
+  const PluginInfo* info = entry();
+  EXPECT_EQ(info->api_major, kApiMajor);
+  EXPECT_EQ(info->api_minor, kApiMinor);
+  EXPECT_STREQ(info->name, "duo-account-updates");
+  EXPECT_STREQ(info->version, "1.0.0");
+  EXPECT_FALSE(library.has("_ZN11servicedesk3duo19register_duo_pluginERNS_9RegistrarE"));
+
+  testing::FakeHost host;
+  testing::RecordingRegistrar registrar(host);
+  std::string error;
+  ASSERT_TRUE(info->register_plugin(registrar, error)) << error;
+  expect_duo_registration(registrar);
+  expect_phone_binding_works(registrar);
+}
+
+TEST(PluginModule, RegisterFailureComesBackAsAnError) {
+  boost::dll::shared_library library(DUO_PLUGIN_MODULE_FILE);
+  auto* entry = *library.get<PluginEntryFn*>(kPluginEntrySymbol);
+  testing::FakeHost host;
+  host.mutable_config().values["ledger_file"] = (host.scratch() / "missing.yaml").string();
+  testing::RecordingRegistrar registrar(host);
+  std::string error;
+  EXPECT_FALSE(entry()->register_plugin(registrar, error));
+  EXPECT_NE(error.find("missing.yaml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace servicedesk::duo
