@@ -52,7 +52,7 @@ TEST_F(LargeDirectory, HoldsEveryoneAndStillFindsTuffyFirst) {
   }
 }
 
-TEST_F(LargeDirectory, CommonNameIsCappedAtTwentyAndKindFilterHolds) {
+TEST_F(LargeDirectory, CommonNameIsCappedAtTwentyAllMatching) {
   const auto found = directory_->search("Smith", KindFilter::any, 20);
   ASSERT_EQ(found.size(), 20u);
   for (const auto* entry : found) EXPECT_TRUE(matches(*entry, "smith")) << entry->username;
