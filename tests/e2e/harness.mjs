@@ -90,15 +90,15 @@ export async function startHost(name) {
 }
 
 /**
- * Opens chromium with a fresh profile. CSP is bypassed only so axe-core can be injected;
- * `cspViolations` collects any report the page itself would have triggered.
+ * Opens chromium with a fresh profile. CSP is bypassed by default only so axe-core can be
+ * injected; pass `bypassCSP: false` to check the portal under the host's real policy.
  */
-export async function openBrowser({ width = 1280, height = 900 } = {}) {
+export async function openBrowser({ width = 1280, height = 900, bypassCSP = true } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'servicedesk-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.SERVICEDESK_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    bypassCSP: true,
+    bypassCSP,
     viewport: { width, height },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -106,7 +106,12 @@ export async function openBrowser({ width = 1280, height = 900 } = {}) {
   context.setDefaultTimeout(10000);
   const page = context.pages()[0] || await context.newPage();
   const consoleErrors = [];
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  // 4xx answers are part of the flows under test (422, 409); anything else is a fault.
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    consoleErrors.push(message.text());
+  });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   return {
     context,

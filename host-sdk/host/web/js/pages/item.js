@@ -59,9 +59,10 @@ export async function render(main, [id], { navigate, refreshCartCount }) {
       refreshCartCount();
       navigate(target);
     } catch (error) {
+      // A fresh evaluation first, so no error from before the last keystroke lingers.
+      await evaluateNow();
       if (error.status === 422) {
         view.setServerErrors(error.body.errors || {});
-        evaluateNow();
         if (!view.focusFirstError()) guardSlot.focus();
       } else {
         // 409 is the checkout guard ("not able to submit other requests along with ...").

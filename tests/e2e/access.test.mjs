@@ -1,0 +1,95 @@
+// Who may see what, the staff queue, the real Content-Security-Policy, and small screens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHost, openBrowser, screenshots, assertAccessible } from './harness.mjs';
+import { logIn, openItem, choosePerson, requestTypeGroup, offeredRequestTypes, checkOut } from './portal_steps.mjs';
+import { expectVisible, expectEventually } from './expect.mjs';
+
+let host;
+before(async () => { host = await startHost('access'); });
+after(async () => { await host?.stop(); });
+
+async function withBrowser(name, options, fn) {
+  const browser = await openBrowser(options);
+  try {
+    await fn(browser.page, screenshots(name), browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+test('NonDitcCannotSeeTheItem', () => withBrowser('NonDitcCannotSeeTheItem', {}, async (page, shot) => {
+  await logIn(page, host.baseUrl, 'tuffytitan');
+  const catalog = await page.evaluate(async () => (await fetch('/api/catalog')).json());
+  const names = catalog.categories.flatMap((c) => c.items.map((i) => i.name));
+  assert.ok(!names.includes('DUO Account updates'));
+  assert.ok(names.includes('Request software'), 'everyone may order the example item');
+  await page.getByRole('link', { name: 'Software and Access' }).click();
+  await expectVisible(page.getByRole('link', { name: 'Request software' }));
+  assert.equal(await page.getByRole('link', { name: 'DUO Account updates' }).count(), 0);
+  await shot(page, 'category-without-duo');
+  await page.goto(`${host.baseUrl}/#/item/duo-account-updates`);
+  await expectVisible(page.getByRole('heading', { name: 'You cannot order this item' }));
+  await shot(page, 'item-refused');
+  await assertAccessible(page, 'refused item page');
+}));
+
+test('PortalRunsUnderTheHostsContentSecurityPolicy', () => withBrowser('PortalRunsUnderCsp', { bypassCSP: false }, async (page, shot, browser) => {
+  const response = await page.goto(`${host.baseUrl}/`);
+  const csp = response.headers()['content-security-policy'] || '';
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  await logIn(page, host.baseUrl, 'dcoordinator');
+  await openItem(page, 'DUO Account updates');
+  await choosePerson(page, /User or account/, 'Titan, Tuffy', 'tuffytitan');
+  await expectEventually(() => offeredRequestTypes(page), ['Add', 'Update'], 'request types');
+  await shot(page, 'item-under-csp');
+  assert.deepEqual(browser.consoleErrors, [], 'no CSP violation or script error');
+  const inline = await page.evaluate(() => [...document.querySelectorAll('[style]:not([style=""]), script:not([src])')]
+    .map((el) => el.outerHTML.slice(0, 120)));
+  assert.deepEqual(inline, [], 'no inline style attribute or inline script');
+}));
+
+test('ReadableAtPhoneWidthAndDoubleZoom', async () => {
+  for (const [name, width, height] of [['phone-375', 375, 740], ['zoom-200', 640, 450]]) {
+    await withBrowser(`Readable_${name}`, { width, height }, async (page, shot) => {
+      await logIn(page, host.baseUrl, 'dcoordinator');
+      await openItem(page, 'DUO Account updates');
+      await choosePerson(page, /User or account/, 'Athletics', 'athletics-admin');
+      await expectEventually(() => offeredRequestTypes(page), ['Add', 'Update', 'Remove'], 'request types');
+      await requestTypeGroup(page).getByRole('radio', { name: 'Update' }).check();
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await expectVisible(page.getByRole('group', { name: 'Row 1' }));
+      await shot(page, 'item');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (overflow ${overflow}px)`);
+      await assertAccessible(page, `item page at ${width}px`);
+    });
+  }
+});
+
+test('StaffFulfilFromQueue', async () => {
+  let ritm;
+  await withBrowser('StaffFulfil_submit', {}, async (page) => {
+    await logIn(page, host.baseUrl, 'dcoordinator');
+    await openItem(page, 'DUO Account updates');
+    await choosePerson(page, /User or account/, 'Hire, Nova', 'newhire');
+    await expectEventually(() => offeredRequestTypes(page), ['Add', 'Update'], 'request types');
+    await requestTypeGroup(page).getByRole('radio', { name: 'Add' }).check();
+    await page.getByLabel(/Off-campus phone number/).fill('714-555-0188');
+    await page.getByRole('button', { name: 'Proceed to Checkout' }).click();
+    ritm = (await checkOut(page, 'newhire', 'newhire')).items[0];
+    assert.equal(await page.getByRole('link', { name: 'Fulfilment queue' }).count(), 0, 'a DITC has no queue');
+  });
+  await withBrowser('StaffFulfilFromQueue', {}, async (page, shot) => {
+    await logIn(page, host.baseUrl, 'helpdesk');
+    await page.getByRole('link', { name: 'Fulfilment queue' }).click();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(ritm) }) });
+    await expectVisible(card);
+    await shot(page, 'queue');
+    await assertAccessible(page, 'fulfilment queue');
+    await card.getByRole('button', { name: 'Fulfil' }).click();
+    await expectVisible(page.getByText(`${ritm} fulfilled.`));
+    await shot(page, 'fulfilled');
+  });
+});
