@@ -49,6 +49,7 @@ struct FieldState {
   bool read_only = false;
   std::vector<std::pair<std::string, std::string>> options;  ///< choices offered: value, label
   std::vector<std::string> errors;
+  bool has_options = false;  ///< a choice field: `options` is sent even when empty
 };
 
 /// The answer to `POST /evaluate`: every field path's state, in form order.
@@ -118,7 +119,13 @@ struct FormLoadResult {
 /// against `handlers`. Never throws; every problem becomes a Diagnostic.
 FormLoadResult load_form_file(const std::filesystem::path& file, const HandlerCatalog& handlers);
 
+/// Like load_form_file for YAML already in memory; `file` names it in diagnostics and
+/// `body_file`s are read relative to its folder.
+FormLoadResult load_form_text(std::string_view yaml, const std::filesystem::path& file,
+                              const HandlerCatalog& handlers);
+
 /// Replaces `{name}` placeholders with `values`; unknown names are left as written.
-std::string render_template(std::string_view text, const std::map<std::string, std::string>& values);
+std::string render_template(std::string_view text,
+                            const std::map<std::string, std::string>& values);
 
 }  // namespace servicedesk

@@ -1,0 +1,148 @@
+// The live catalog-item forms: loading, atomic swap and per-file status.
+#include "catalog/form_repository.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include <spdlog/spdlog.h>
+
+namespace servicedesk::host {
+namespace {
+
+bool is_form_file(const std::filesystem::directory_entry& entry) {
+  std::error_code ec;
+  return entry.is_regular_file(ec) && entry.path().extension() == ".yaml";
+}
+
+std::string first_lines(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (std::size_t i = 0; i < diagnostics.size() && i < 5; ++i)
+    out += "\n  " + diagnostics[i].to_string();
+  if (diagnostics.size() > 5)
+    out += "\n  ... and " + std::to_string(diagnostics.size() - 5) + " more";
+  return out;
+}
+
+}  // namespace
+
+FormRepository::FormRepository(std::filesystem::path folder, const HandlerCatalog& handlers)
+    : folder_(std::move(folder)), handlers_(handlers), live_(std::make_shared<const FormMap>()) {}
+
+FormRepository::~FormRepository() {
+  stop();
+}
+
+std::size_t FormRepository::load_all() {
+  std::lock_guard lock(write_mutex_);
+  std::vector<std::filesystem::path> paths;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+    if (is_form_file(entry)) paths.push_back(entry.path());
+  }
+  if (ec) spdlog::error("catalog: cannot read folder {}: {}", folder_.string(), ec.message());
+  std::sort(paths.begin(), paths.end());
+  for (const auto& path : paths) load_file_locked(path);
+  publish_locked();
+  return static_cast<std::size_t>(std::count_if(files_.begin(), files_.end(),
+                                                [](const auto& f) { return !f.second.status.ok; }));
+}
+
+void FormRepository::load_file_locked(const std::filesystem::path& file) {
+  FileState& state = files_[file];
+  std::error_code ec;
+  state.size = std::filesystem::file_size(file, ec);
+  state.mtime = std::filesystem::last_write_time(file, ec);
+  state.status.file = file;
+  state.status.checked_at = std::chrono::system_clock::now();
+  FormLoadResult result = load_form_file(file, handlers_);
+  if (result.ok()) {
+    const std::string& id = result.form->header().id;
+    for (const auto& [other_path, other] : files_) {
+      if (other_path != file && other.form && other.form->header().id == id) {
+        result.diagnostics.push_back({file.string(), 1, 1,
+                                      "item id '" + id + "' is already defined by " +
+                                          other_path.string() + "; expected a unique id per file"});
+        result.form.reset();
+        break;
+      }
+    }
+  }
+  if (result.ok()) {
+    state.form = std::move(result.form);
+    state.status.ok = true;
+    state.status.live = true;
+    state.status.item_id = state.form->header().id;
+    state.status.diagnostics.clear();
+    spdlog::info("catalog: loaded {} (item {})", file.string(), state.status.item_id);
+  } else {
+    state.status.ok = false;
+    state.status.live = state.form != nullptr;
+    state.status.diagnostics = std::move(result.diagnostics);
+    spdlog::error("catalog: refused {} ({} problem(s)){}{}", file.string(),
+                  state.status.diagnostics.size(),
+                  state.form ? "; the last good version stays live" : "",
+                  first_lines(state.status.diagnostics));
+  }
+}
+
+void FormRepository::publish_locked() {
+  auto next = std::make_shared<FormMap>();
+  for (const auto& [path, state] : files_) {
+    if (state.form) next->emplace(state.form->header().id, state.form);
+  }
+  live_.store(std::move(next));
+}
+
+std::size_t FormRepository::reload_changed() {
+  std::lock_guard lock(write_mutex_);
+  std::vector<std::filesystem::path> present;
+  std::size_t changed = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+    if (!is_form_file(entry)) continue;
+    present.push_back(entry.path());
+    std::error_code size_ec, time_ec;
+    const auto size = std::filesystem::file_size(entry.path(), size_ec);
+    const auto mtime = std::filesystem::last_write_time(entry.path(), time_ec);
+    if (size_ec || time_ec) continue;
+    auto it = files_.find(entry.path());
+    if (it != files_.end() && it->second.size == size && it->second.mtime == mtime) continue;
+    load_file_locked(entry.path());
+    ++changed;
+  }
+  for (auto it = files_.begin(); it != files_.end();) {
+    if (std::find(present.begin(), present.end(), it->first) == present.end()) {
+      spdlog::warn("catalog: {} was removed; item {} is no longer offered", it->first.string(),
+                   it->second.status.item_id.empty() ? "(none)" : it->second.status.item_id);
+      it = files_.erase(it);
+      ++changed;
+    } else {
+      ++it;
+    }
+  }
+  if (changed != 0) publish_locked();
+  return changed;
+}
+
+std::shared_ptr<const Form> FormRepository::find(std::string_view item_id) const {
+  const std::shared_ptr<const FormMap> snapshot = live_.load();
+  auto it = snapshot->find(item_id);
+  return it == snapshot->end() ? nullptr : it->second;
+}
+
+std::vector<std::shared_ptr<const Form>> FormRepository::forms() const {
+  const std::shared_ptr<const FormMap> snapshot = live_.load();
+  std::vector<std::shared_ptr<const Form>> out;
+  out.reserve(snapshot->size());
+  for (const auto& [id, form] : *snapshot) out.push_back(form);
+  return out;
+}
+
+std::vector<FormFileStatus> FormRepository::status() const {
+  std::lock_guard lock(write_mutex_);
+  std::vector<FormFileStatus> out;
+  for (const auto& [path, state] : files_) out.push_back(state.status);
+  return out;
+}
+
+}  // namespace servicedesk::host

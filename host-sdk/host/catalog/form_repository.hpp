@@ -1,0 +1,86 @@
+// The live catalog-item forms: loaded from a folder, swapped atomically on hot reload.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "servicedesk/form.hpp"
+#include "servicedesk/handler_catalog.hpp"
+
+namespace servicedesk::host {
+
+/// What became of one YAML file, for logs and the admin endpoint.
+struct FormFileStatus {
+  std::filesystem::path file;
+  std::string item_id;  ///< of the live version; empty when none ever loaded
+  bool ok = false;      ///< the file's current content is live
+  bool live = false;    ///< some version of this file is live (the last good one when !ok)
+  std::vector<Diagnostic> diagnostics;  ///< why the current content was refused
+  std::chrono::system_clock::time_point checked_at;
+};
+
+/// Every form of a folder. Readers (`find`, `forms`) never block on a reload: they copy a
+/// shared pointer to an immutable snapshot; a request in flight keeps the form it got.
+class FormRepository {
+ public:
+  /// `handlers` must outlive the repository.
+  FormRepository(std::filesystem::path folder, const HandlerCatalog& handlers);
+  ~FormRepository();
+  FormRepository(const FormRepository&) = delete;
+  FormRepository& operator=(const FormRepository&) = delete;
+
+  /// Loads every `*.yaml` of the folder (sorted). Returns how many files were refused.
+  std::size_t load_all();
+  /// Reloads files whose size or modification time changed, loads new files and drops
+  /// deleted ones. Returns how many files were (re)loaded or dropped. Thread-safe.
+  std::size_t reload_changed();
+
+  /// Polls the folder every `interval` on a background thread until stop().
+  void start_watching(std::chrono::milliseconds interval = std::chrono::milliseconds(250));
+  void stop();
+
+  /// The live form of an item, or nullptr.
+  std::shared_ptr<const Form> find(std::string_view item_id) const;
+  /// Every live form, sorted by item id.
+  std::vector<std::shared_ptr<const Form>> forms() const;
+  /// One status per YAML file, sorted by file name.
+  std::vector<FormFileStatus> status() const;
+  const std::filesystem::path& folder() const { return folder_; }
+
+ private:
+  using FormMap = std::map<std::string, std::shared_ptr<const Form>, std::less<>>;
+  struct FileState {
+    FormFileStatus status;
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type mtime;
+    std::shared_ptr<const Form> form;  // the live version from this file
+  };
+
+  /// Loads one file into `files_` (caller holds `write_mutex_`); returns whether it changed the
+  /// live set.
+  void load_file_locked(const std::filesystem::path& file);
+  void publish_locked();
+  void watch_loop(std::chrono::milliseconds interval);
+
+  std::filesystem::path folder_;
+  const HandlerCatalog& handlers_;
+  std::atomic<std::shared_ptr<const FormMap>> live_;
+  mutable std::mutex write_mutex_;  // serializes reloads and guards files_
+  std::map<std::filesystem::path, FileState> files_;
+
+  std::mutex watch_mutex_;
+  std::condition_variable watch_wake_;
+  bool stopping_ = false;
+  std::thread watcher_;
+};
+
+}  // namespace servicedesk::host

@@ -1,0 +1,143 @@
+// Checks one answer: JSON type, choice offered, directory entry, pattern, field rules, required.
+#include "engine_internal.hpp"
+
+namespace servicedesk::forms {
+namespace {
+
+constexpr std::size_t kMaxAnswerLength = 4000;
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+std::string offered_list(const std::vector<std::pair<std::string, std::string>>& options) {
+  std::string out;
+  for (const auto& [value, label] : options) {
+    if (!out.empty()) out += ", ";
+    out += label;
+  }
+  return out.empty() ? "none at the moment" : out;
+}
+
+/// Looks the username up; returns an error message, or "" when the entry fits the field.
+std::string check_directory(const FieldDef& field, std::string_view username,
+                            const EvalContext& context, Slot& slot) {
+  if (context.directory == nullptr) return {};  // nothing to check against: accept as typed
+  const DirectoryEntry* entry = context.directory->find(username);
+  if (entry == nullptr) {
+    return field.type == FieldType::person
+               ? "No person has the username '" + std::string(username) + "'."
+               : "No account has the username '" + std::string(username) + "'.";
+  }
+  if (field.type == FieldType::person && entry->kind != AccountKind::person) {
+    return "'" + std::string(username) + "' is an administrative account; choose a person.";
+  }
+  slot.entry = entry;
+  return {};
+}
+
+}  // namespace
+
+Value Scope::lookup(const Ref& ref) const {
+  if (ref.scope == Ref::Scope::self_visible) return Value::of_bool(self_visible);
+  const Slot* slots = ref.scope == Ref::Scope::row ? row : form;
+  if (slots == nullptr) return {};
+  const Slot& slot = slots[ref.index];
+  switch (ref.attr) {
+    case Ref::Attr::value:
+      return slot.value;
+    case Ref::Attr::kind:
+      return slot.entry ? Value::of_text(to_string(slot.entry->kind)) : Value{};
+    case Ref::Attr::department:
+      return slot.entry ? Value::of_text(slot.entry->department) : Value{};
+  }
+  return {};
+}
+
+void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::string path,
+                       const Scope& scope, Slot& slot, const nlohmann::json* row,
+                       nlohmann::json* out, Walk& walk) {
+  slot = {};
+  FieldState state;
+  state.visible = field.visible_when.eval(scope, true);
+  Scope self = scope;
+  self.self_visible = state.visible;
+  state.read_only = field.read_only || field.read_only_when.eval(self, false);
+  if (field.type == FieldType::choice) {
+    state.has_options = true;
+    state.options.reserve(field.choices.size());
+    for (const ChoiceDef& choice : field.choices) {
+      if (choice.visible_when.eval(scope, true))
+        state.options.emplace_back(choice.value, choice.label);
+    }
+  }
+  if (!state.visible) {
+    walk.evaluation.fields.emplace_back(std::move(path), std::move(state));
+    return;  // a hidden field's answer is dropped, whatever it was
+  }
+  state.mandatory = field.mandatory || field.mandatory_when.eval(self, false);
+
+  std::string_view text;
+  bool type_error = false;
+  if (raw != nullptr && !raw->is_null()) {
+    if (raw->is_string()) {
+      text = trim(raw->get_ref<const std::string&>());
+    } else {
+      type_error = true;
+      state.errors.emplace_back(field.type == FieldType::person ||
+                                        field.type == FieldType::directory_account
+                                    ? "Expected a username as text."
+                                    : "Expected text.");
+    }
+  }
+  std::string normalized;
+  if (!text.empty()) {
+    if (text.size() > kMaxAnswerLength) {
+      state.errors.emplace_back("This answer is too long (at most 4000 characters).");
+    } else if (field.type == FieldType::choice) {
+      bool offered = false;
+      for (const auto& option : state.options) offered = offered || option.first == text;
+      if (!offered) {
+        state.errors.push_back("'" + std::string(text) + "' is not one of the choices offered (" +
+                               offered_list(state.options) + ").");
+      }
+    } else if (field.type == FieldType::person || field.type == FieldType::directory_account) {
+      std::string error = check_directory(field, text, walk.context, slot);
+      if (!error.empty()) state.errors.push_back(std::move(error));
+    }
+    if (state.errors.empty() && field.pattern &&
+        !std::regex_search(text.begin(), text.end(), *field.pattern)) {
+      state.errors.push_back(field.pattern_message);
+    }
+    if (state.errors.empty()) {
+      std::string_view current = text;
+      for (const FieldRuleBinding& binding : field.rules) {
+        const FieldInput input{path, current, walk.answers, row};
+        RuleVerdict verdict = binding.rule->call(input);
+        if (!verdict.ok()) {
+          state.errors.push_back(std::move(verdict.error));
+          break;
+        }
+        if (!verdict.normalized.empty()) {
+          normalized = std::move(verdict.normalized);
+          current = normalized;
+        }
+      }
+    }
+    if (state.errors.empty()) {
+      slot.value = Value::of_text(text);
+      if (out != nullptr) (*out)[field.id] = normalized.empty() ? std::string(text) : normalized;
+    } else {
+      slot.entry = nullptr;  // an unknown or refused account has no kind for conditions
+    }
+  } else if (state.mandatory && !type_error) {
+    state.errors.emplace_back(kRequired);
+  }
+  if (!state.errors.empty()) walk.evaluation.valid = false;
+  walk.evaluation.fields.emplace_back(std::move(path), std::move(state));
+}
+
+}  // namespace servicedesk::forms

@@ -1,0 +1,100 @@
+// The compiled form model behind servicedesk::Form: fields, conditions, bound handlers.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "condition.hpp"
+#include "servicedesk/form.hpp"
+
+namespace servicedesk::forms {
+
+enum class FieldType : std::uint8_t {
+  text,
+  multiline_text,
+  choice,
+  phone,
+  person,
+  directory_account,
+  rows
+};
+
+/// "text", "choice", ...: the YAML spelling.
+std::string_view to_string(FieldType type) noexcept;
+
+struct ChoiceDef {
+  std::string value;
+  std::string label;
+  Condition visible_when;
+};
+
+struct FieldRuleBinding {
+  std::string name;
+  std::unique_ptr<const FieldRule> rule;
+};
+
+struct FieldDef {
+  std::string id;
+  FieldType type = FieldType::text;
+  std::string label;
+  std::string help;
+  bool mandatory = false;
+  bool read_only = false;
+  Condition visible_when;
+  Condition mandatory_when;
+  Condition read_only_when;
+  std::optional<std::regex> pattern;
+  std::string pattern_text;
+  std::string pattern_message;
+  std::vector<ChoiceDef> choices;
+  std::vector<FieldRuleBinding> rules;
+  // rows only
+  std::vector<FieldDef> columns;
+  std::optional<std::int64_t> min_rows;
+  std::optional<std::int64_t> max_rows;
+  std::vector<std::uint16_t> unique_columns;
+  std::string add_label;
+};
+
+struct FormRuleBinding {
+  std::string name;
+  std::unique_ptr<const FormRule> rule;
+};
+
+/// The compiled form. Immutable after load.
+class CompiledForm final : public Form {
+ public:
+  ItemHeader header_;
+  std::vector<FieldDef> fields_;
+  std::vector<FieldDef> checkout_fields_;
+  std::vector<GuardBinding> guards_;
+  std::vector<FormRuleBinding> validators_;
+  std::unique_ptr<const Summarizer> summarizer_;
+  std::string summarizer_name_;
+  std::unique_ptr<const Fulfilment> fulfilment_;
+  std::string fulfilment_name_;
+  std::vector<NotificationSpec> notifications_;
+  nlohmann::json client_json_;
+
+  const ItemHeader& header() const override { return header_; }
+  const nlohmann::json& client_json() const override { return client_json_; }
+  Evaluation evaluate(const nlohmann::json& answers, const EvalContext& context) const override;
+  Submission validate(const nlohmann::json& answers, const EvalContext& context) const override;
+  Submission validate_checkout(const nlohmann::json& answers,
+                               const EvalContext& context) const override;
+  const std::vector<GuardBinding>& checkout_guards() const override { return guards_; }
+  const std::vector<NotificationSpec>& notifications() const override { return notifications_; }
+  const Summarizer* summarizer() const override { return summarizer_.get(); }
+  const Fulfilment* fulfilment() const override { return fulfilment_.get(); }
+
+  /// Builds `client_json_` from the model; called once at the end of loading.
+  void build_client_json();
+};
+
+}  // namespace servicedesk::forms

@@ -1,0 +1,174 @@
+// load_form_file: YAML text -> schema check -> semantic checks -> a compiled Form.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "form_model.hpp"
+#include "load_bindings.hpp"
+#include "load_fields.hpp"
+#include "load_form_parts.hpp"
+
+namespace servicedesk {
+namespace forms {
+namespace {
+
+void load_header(const YAML::Node& root, ItemHeader& header, Reporter& reporter) {
+  auto id = required_text(root, "id", "the item", reporter);
+  if (id) {
+    header.id = *id;
+    const bool ok = std::all_of(header.id.begin(), header.id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!ok || header.id.front() == '-') {
+      reporter.at(
+          find(root, "id")->value,
+          "item id '" + header.id +
+              "': expected lower-case letters, digits, '-' and '_' such as 'duo-account-updates'");
+    }
+  }
+  header.name = required_text(root, "name", "the item", reporter).value_or("");
+  header.category = required_text(root, "category", "the item", reporter).value_or("");
+  if (auto description = find(root, "description")) {
+    header.description = read_text(*description, reporter, true).value_or("");
+  }
+  if (auto available = find(root, "available_for")) {
+    if (expect_map(available->value, "'available_for' such as {roles: [ditc]}", reporter)) {
+      check_keys(available->value, {"roles"}, "'available_for'", reporter);
+      if (auto roles = find(available->value, "roles")) {
+        header.roles = read_text_list(*roles, reporter).value_or(std::vector<std::string>{});
+      }
+    }
+  }
+}
+
+void load_checkout(const YAML::Node& node, CompiledForm& form, const HandlerCatalog& handlers,
+                   Reporter& reporter) {
+  if (!expect_map(node, "'checkout' with 'guards' and 'fields'", reporter)) return;
+  check_keys(node, {"guards", "fields"}, "'checkout'", reporter);
+  if (auto guards = find(node, "guards")) {
+    if (expect_list(guards->value,
+                    "a list of checkout guards such as [{use: alone_in_cart, message: ...}]",
+                    reporter)) {
+      for (const YAML::Node& binding : guards->value) {
+        Bound<CheckoutGuardFn> bound = bind_guard(binding, handlers, reporter);
+        if (!bound.handler) continue;
+        GuardBinding guard;
+        guard.name = bound.name;
+        guard.message = "This item cannot be ordered together with the other items in your cart.";
+        if (auto message = find(binding, "message"))
+          guard.message = read_text(*message, reporter).value_or(guard.message);
+        guard.guard = std::move(bound.handler);
+        form.guards_.push_back(std::move(guard));
+      }
+    }
+  }
+  if (auto fields = find(node, "fields")) {
+    form.checkout_fields_ =
+        load_field_list(fields->value, "the checkout fields", handlers, reporter);
+  }
+}
+
+void load_item(const YAML::Node& root, const std::filesystem::path& file, CompiledForm& form,
+               const HandlerCatalog& handlers, Reporter& reporter) {
+  if (!expect_map(root, "a catalog item (a mapping with id, name, category, fields)", reporter))
+    return;
+  check_keys(root,
+             {"id", "name", "category", "description", "available_for", "checkout", "fields",
+              "validators", "summary", "fulfilment", "notifications"},
+             "the item", reporter);
+  load_header(root, form.header_, reporter);
+  form.header_.source_file = file;
+  if (auto fields = find(root, "fields")) {
+    form.fields_ = load_field_list(fields->value, "'fields'", handlers, reporter);
+  } else {
+    reporter.at(root, "missing 'fields' in the item; expected a list of fields");
+  }
+  if (auto checkout = find(root, "checkout"))
+    load_checkout(checkout->value, form, handlers, reporter);
+  if (auto validators = find(root, "validators")) {
+    if (expect_list(validators->value, "a list of form rules such as [{use: name}]", reporter)) {
+      for (const YAML::Node& binding : validators->value) {
+        Bound<FormRuleFn> bound = bind_form_rule(binding, handlers, reporter);
+        if (bound.handler)
+          form.validators_.push_back({std::move(bound.name), std::move(bound.handler)});
+      }
+    }
+  }
+  if (auto summary = find(root, "summary")) {
+    Bound<SummarizerFn> bound = bind_summarizer(summary->value, handlers, reporter);
+    form.summarizer_name_ = bound.name;
+    form.summarizer_ = std::move(bound.handler);
+  }
+  if (auto fulfilment = find(root, "fulfilment")) {
+    Bound<FulfilmentFn> bound = bind_fulfilment(fulfilment->value, handlers, reporter);
+    form.fulfilment_name_ = bound.name;
+    form.fulfilment_ = std::move(bound.handler);
+  }
+  if (auto notifications = find(root, "notifications")) {
+    form.notifications_ = load_notifications(notifications->value, file.parent_path(), reporter);
+  }
+}
+
+/// Schema findings fill in what the loader's own, more specific messages did not cover.
+void merge(std::vector<Diagnostic>& loader, std::vector<Diagnostic>& schema) {
+  for (Diagnostic& diagnostic : schema) {
+    const bool covered = std::any_of(loader.begin(), loader.end(), [&](const Diagnostic& d) {
+      return d.file == diagnostic.file && d.line == diagnostic.line;
+    });
+    if (!covered) loader.push_back(std::move(diagnostic));
+  }
+  std::stable_sort(loader.begin(), loader.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.line != b.line) return a.line < b.line;
+    return a.column < b.column;
+  });
+}
+
+}  // namespace
+}  // namespace forms
+
+FormLoadResult load_form_text(std::string_view text, const std::filesystem::path& file,
+                              const HandlerCatalog& handlers) {
+  forms::Reporter reporter(file.string());
+  FormLoadResult result;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    reporter.at(e.mark, "YAML syntax error: " + e.msg);
+    result.diagnostics = std::move(reporter.diagnostics());
+    return result;
+  }
+  auto form = std::make_shared<forms::CompiledForm>();
+  forms::Reporter schema_reporter(file.string());
+  try {
+    forms::check_schema(root, schema_reporter);
+    forms::load_item(root, file, *form, handlers, reporter);
+  } catch (const std::exception& e) {
+    // A loader bug must not take the host down; report it against the file.
+    reporter.at(YAML::Mark(), std::string("could not load this file: ") + e.what());
+  }
+  forms::merge(reporter.diagnostics(), schema_reporter.diagnostics());
+  if (reporter.count() != 0) {
+    result.diagnostics = std::move(reporter.diagnostics());
+    return result;
+  }
+  form->build_client_json();
+  result.form = std::move(form);
+  return result;
+}
+
+FormLoadResult load_form_file(const std::filesystem::path& file, const HandlerCatalog& handlers) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in || std::filesystem::is_directory(file)) {
+    FormLoadResult result;
+    result.diagnostics.push_back(
+        {file.string(), 1, 1, "cannot read this file; expected a readable YAML file"});
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_form_text(text.str(), file, handlers);
+}
+
+}  // namespace servicedesk
