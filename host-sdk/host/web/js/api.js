@@ -63,6 +63,21 @@ export async function api(method, path, body) {
   return data;
 }
 
+/**
+ * A new tab has no session in sessionStorage but may still hold the session cookie:
+ * GET /api/session recovers the user and the CSRF token. Resolves to whether it worked.
+ */
+export async function restoreSession() {
+  try {
+    const data = await api('GET', '/api/session');
+    if (!data || !data.user) return false;
+    saveSession({ user: data.user, csrf_token: data.csrf_token });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Signs in; keeps the CSRF token for this browser tab only. */
 export async function logIn(username, password) {
   const data = await api('POST', '/api/session', { username, password });

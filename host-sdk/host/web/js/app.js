@@ -1,5 +1,5 @@
 // The portal's entry point: a hash router that draws one page at a time and the site navigation.
-import { currentSession, hasRole, logOut, api } from './api.js';
+import { currentSession, hasRole, logOut, api, restoreSession } from './api.js';
 import { h, replace, notice } from './dom.js';
 import * as login from './pages/login.js';
 import * as catalog from './pages/catalog.js';
@@ -86,7 +86,7 @@ async function render() {
       h('p', {}, h('a', { href: '#/' }, 'Back to the catalog')));
     return;
   }
-  if (match.needsSession && !currentSession()) {
+  if (match.needsSession && !currentSession() && !(await restoreSession())) {
     sessionStorage.setItem('servicedesk.next', hash);
     location.hash = '#/login';
     return;

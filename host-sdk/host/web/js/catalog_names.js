@@ -21,6 +21,11 @@ export function itemName(ref, names) {
   return names.get(ref) || String(ref ?? '');
 }
 
+/** The name of the item a cart line, requested item or queue entry refers to. */
+export function nameOfEntry(entry, names) {
+  return entry.item_name || itemName(entry.item, names);
+}
+
 /** A person reference (username string or `{username, display_name}`) as text. */
 export function personName(ref) {
   if (!ref) return '';

@@ -1,7 +1,7 @@
 // Article step 9: the cart, its lines, and "Proceed to Checkout".
 import { api, seg } from '../api.js';
 import { h, replace, pageHeading, notice, announce } from '../dom.js';
-import { itemNames, itemName } from '../catalog_names.js';
+import { itemNames, nameOfEntry } from '../catalog_names.js';
 
 /** Lists the cart's lines with a remove button each. */
 export async function render(main, _params, { refreshCartCount }) {
@@ -29,7 +29,7 @@ export async function render(main, _params, { refreshCartCount }) {
   }
   replace(main, heading, status,
     h('ul', { class: 'card-list cart-lines' }, lines.map((line) => {
-      const name = itemName(line.item, names);
+      const name = nameOfEntry(line, names);
       return h('li', { class: 'card cart-line' },
         h('h2', { class: 'card-title', text: name }),
         line.summary ? h('p', { class: 'line-summary', text: line.summary }) : null,

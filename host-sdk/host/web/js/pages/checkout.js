@@ -2,7 +2,7 @@
 import { api, seg } from '../api.js';
 import { h, replace, pageHeading, notice } from '../dom.js';
 import { FormView } from '../form_view.js';
-import { itemNames, itemName } from '../catalog_names.js';
+import { itemNames, nameOfEntry } from '../catalog_names.js';
 
 /** Used only when no item in the cart names its own checkout fields. */
 const DEFAULT_FIELDS = [
@@ -78,7 +78,7 @@ export async function render(main, _params, { navigate, refreshCartCount }) {
     h('section', { 'aria-labelledby': 'checkout-items' },
       h('h2', { id: 'checkout-items', text: 'Items in this request' }),
       h('ul', { class: 'card-list' }, lines.map((line) => h('li', { class: 'card' },
-        h('h3', { class: 'card-title', text: itemName(line.item, names) }),
+        h('h3', { class: 'card-title', text: nameOfEntry(line, names) }),
         line.summary ? h('p', { class: 'line-summary', text: line.summary }) : null))),
       h('p', {}, h('a', { href: '#/cart' }, 'Change the cart'))),
     form);

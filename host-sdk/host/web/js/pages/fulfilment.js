@@ -47,7 +47,7 @@ export async function render(main) {
       onclick: () => { rejectForm.hidden = false; reason.focus(); },
     }, 'Reject…');
     return h('li', { class: 'card' },
-      h('h2', { class: 'card-title', text: `${item.number} — ${item.item}` }),
+      h('h2', { class: 'card-title', text: `${item.number} — ${item.item_name || item.item}` }),
       h('dl', { class: 'facts' },
         term('Request Number', item.request_number),
         term('State', humanState(item.state)),

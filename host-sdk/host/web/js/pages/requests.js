@@ -2,7 +2,7 @@
 import { api, seg } from '../api.js';
 import { h, replace, pageHeading, notice } from '../dom.js';
 import { itemNames } from '../catalog_names.js';
-import { requestFacts, itemsList, notificationsList, humanState, term } from '../request_view.js';
+import { requestFacts, itemsList, notificationsList, requestState, openedAt, term } from '../request_view.js';
 import { personName } from '../catalog_names.js';
 
 /** Without a parameter: the list; with a request number: that request. */
@@ -29,8 +29,8 @@ export async function render(main, [number]) {
       : h('ul', { class: 'card-list' }, list.map((request) => h('li', { class: 'card' },
         h('h2', { class: 'card-title' }, h('a', { href: `#/requests/${seg(request.number)}` }, request.number)),
         h('dl', { class: 'facts' },
-          term('State', humanState(request.state)),
-          term('Opened', request.opened_at || request.created_at),
+          term('State', requestState(request)),
+          term('Opened', openedAt(request)),
           term('Requested For', personName(request.requested_for)),
           term('RITM numbers', (request.items || []).map((i) => i.number).join(', ')))))));
 }
