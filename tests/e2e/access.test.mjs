@@ -93,3 +93,54 @@ test('StaffFulfilFromQueue', async () => {
     await shot(page, 'fulfilled');
   });
 });
+
+/** Presses Tab until the focused element matches `selector` (at most `max` presses). */
+async function tabTo(page, selector, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+test('KeyboardOnlyAddFlow', () => withBrowser('KeyboardOnlyAddFlow', {}, async (page, shot) => {
+  await page.goto(`${host.baseUrl}/`);
+  await expectVisible(page.getByRole('heading', { name: 'Log in to the IT Service Desk' }));
+  await tabTo(page, '#login-username');
+  await page.keyboard.type('dcoordinator');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Enter');
+  await expectVisible(page.getByRole('heading', { name: 'Service Catalog' }));
+  await tabTo(page, 'a[href="#/category/Software%20and%20Access"]');
+  await page.keyboard.press('Enter');
+  await expectVisible(page.getByRole('heading', { name: 'Software and Access', level: 1 }));
+  await tabTo(page, 'a[href="#/item/duo-account-updates"]');
+  await page.keyboard.press('Enter');
+  await expectVisible(page.getByRole('heading', { name: 'DUO Account updates', level: 1 }));
+  await tabTo(page, '[role="combobox"]');
+  await page.keyboard.type('Hire, Nova');
+  await expectVisible(page.getByRole('option', { name: /newhire/ }));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expectEventually(() => offeredRequestTypes(page), ['Add', 'Update'], 'request types');
+  await tabTo(page, 'input[type="radio"]');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'input[type="tel"]');
+  await page.keyboard.type('714-555-0166');
+  await shot(page, 'keyboard-filled');
+  const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focusRing, 'none', 'the focused field shows a focus ring');
+  await tabTo(page, 'button[value="checkout"]');
+  await page.keyboard.press('Enter');
+  await expectVisible(page.getByRole('heading', { name: 'Checkout', level: 1 }));
+  await tabTo(page, '[role="combobox"]');
+  await page.keyboard.type('newhire');
+  await expectVisible(page.getByRole('option', { name: /newhire/ }));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await expectVisible(page.getByRole('heading', { name: /your request has been submitted/i }));
+  await shot(page, 'keyboard-confirmation');
+}));
