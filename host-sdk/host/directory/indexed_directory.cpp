@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_set>
 
 #include "directory/name_keys.hpp"
 
@@ -11,6 +10,7 @@ namespace servicedesk::host {
 
 /// One name form of one record: its text lives in the directory's arena.
 struct IndexedDirectory::Key {
+  std::uint64_t head = 0;  // first eight bytes, big-endian: most comparisons end here
   std::uint32_t offset = 0;
   std::uint32_t length = 0;
   std::uint32_t record = 0;
@@ -22,9 +22,12 @@ class IndexedDirectory::Index {
   explicit Index(const std::string& arena) : arena_(arena) {}
 
   void add(const Key& key) { keys_.push_back(key); }
+  void reserve(std::size_t count) { keys_.reserve(count); }
+  const std::vector<Key>& keys() const noexcept { return keys_; }
 
   void sort(const std::vector<DirectoryRecord>& records) {
     std::sort(keys_.begin(), keys_.end(), [&](const Key& a, const Key& b) {
+      if (a.head != b.head) return a.head < b.head;
       const auto ta = text(a);
       const auto tb = text(b);
       if (ta != tb) return ta < tb;
@@ -40,8 +43,12 @@ class IndexedDirectory::Index {
   /// returns false. Keys equal to `prefix` come first, so exact names outrank prefixes.
   template <class Take>
   void walk_prefix(std::string_view prefix, Take&& take) const {
+    const std::uint64_t head = head_of(prefix);
     auto it = std::lower_bound(keys_.begin(), keys_.end(), prefix,
-                               [&](const Key& key, std::string_view p) { return text(key) < p; });
+                               [&](const Key& key, std::string_view p) {
+                                 if (key.head != head) return key.head < head;
+                                 return text(key) < p;
+                               });
     for (; it != keys_.end(); ++it) {
       if (!text(*it).starts_with(prefix)) return;
       if (!take(it->record)) return;
@@ -52,6 +59,14 @@ class IndexedDirectory::Index {
   const std::string& arena_;
   std::vector<Key> keys_;
 };
+
+std::uint64_t IndexedDirectory::head_of(std::string_view text) {
+  std::uint64_t head = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    head = head << 8 | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
+  }
+  return head;
+}
 
 namespace {
 
@@ -76,22 +91,17 @@ IndexedDirectory::IndexedDirectory(std::vector<DirectoryRecord> records)
     : all_(std::make_unique<Index>(arena_)),
       people_(std::make_unique<Index>(arena_)),
       administrative_(std::make_unique<Index>(arena_)) {
-  // Later duplicates are dropped (the loader reports them with their position first).
+  // Later duplicates are dropped (the loader reports them with their position first). The
+  // map's keys view usernames inside records_, which never reallocates after this reserve.
   records_.reserve(records.size());
-  {
-    std::unordered_set<std::string> seen;
-    seen.reserve(records.size());
-    for (auto& record : records) {
-      if (record.entry.username.empty()) continue;
-      if (seen.insert(record.entry.username).second) records_.push_back(std::move(record));
-    }
-  }
-  // Key offsets are 32-bit; four billion characters of names is far beyond any campus.
-  if (records_.size() > std::numeric_limits<std::uint32_t>::max() / 4) records_.clear();
-
-  by_username_.reserve(records_.size());
-  for (std::uint32_t i = 0; i < records_.size(); ++i) {
-    by_username_.emplace(records_[i].entry.username, i);
+  by_username_.reserve(records.size());
+  for (auto& record : records) {
+    if (record.entry.username.empty() || by_username_.count(record.entry.username)) continue;
+    // Key offsets and record numbers are 32-bit; no campus comes near four billion.
+    if (records_.size() >= std::numeric_limits<std::uint32_t>::max() / 4) break;
+    records_.push_back(std::move(record));
+    by_username_.emplace(records_.back().entry.username,
+                         static_cast<std::uint32_t>(records_.size() - 1));
   }
 
   std::vector<std::pair<std::string, std::uint32_t>> texts;
@@ -105,15 +115,17 @@ IndexedDirectory::IndexedDirectory(std::vector<DirectoryRecord> records)
   for (const auto& [text, record] : texts) total += text.size();
   arena_.reserve(total);
   for (const auto& [text, record] : texts) {
-    const Key key{static_cast<std::uint32_t>(arena_.size()),
+    const Key key{head_of(text), static_cast<std::uint32_t>(arena_.size()),
                   static_cast<std::uint32_t>(text.size()), record};
     arena_ += text;
     all_->add(key);
-    (records_[record].entry.kind == AccountKind::person ? people_ : administrative_)->add(key);
   }
+  // Sort once; the per-kind indexes are filtered copies, already in order.
   all_->sort(records_);
-  people_->sort(records_);
-  administrative_->sort(records_);
+  people_->reserve(all_->keys().size());
+  for (const auto& key : all_->keys()) {
+    (records_[key.record].entry.kind == AccountKind::person ? people_ : administrative_)->add(key);
+  }
 }
 
 IndexedDirectory::~IndexedDirectory() = default;

@@ -49,6 +49,7 @@ class IndexedDirectory final : public Directory {
   class Index;
 
   const DirectoryRecord* record(std::string_view username) const;
+  static std::uint64_t head_of(std::string_view text);
 
   std::vector<DirectoryRecord> records_;
   std::string arena_;  // every key's text, back to back; keys refer to it by offset
