@@ -5,7 +5,9 @@ const SESSION_KEY = 'servicedesk.session';
 /** An HTTP answer other than 2xx; `body` is the parsed JSON error when there was one. */
 export class ApiError extends Error {
   constructor(status, body) {
-    super((body && (body.error || body.message)) || `The server answered ${status}.`);
+    const fieldMessages = body && body.errors && typeof body.errors === 'object'
+      ? Object.values(body.errors).flat().join(' ') : '';
+    super((body && (body.error || body.message)) || fieldMessages || `The server answered ${status}.`);
     this.status = status;
     this.body = body || {};
   }
