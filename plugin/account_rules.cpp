@@ -49,8 +49,10 @@ class Checker {
     errors_.push_back({std::move(path), std::move(message)});
   }
 
-  /// The E.164 form of a phone answer, or "" when the field rule refuses it anyway.
+  /// The E.164 form of a phone answer, or "" when the field rule refuses it anyway. The
+  /// engine hands form rules normalized answers, so a parse is rarely needed here.
   std::string normalized(std::string_view phone) const {
+    if (is_e164(phone)) return std::string(phone);
     const RuleVerdict verdict = context_.plain_phones().check(phone);
     return verdict.ok() ? verdict.normalized : std::string{};
   }

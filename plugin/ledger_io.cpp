@@ -6,19 +6,13 @@
 #include <system_error>
 
 #include <yaml-cpp/yaml.h>
+
 #include <nlohmann/json.hpp>
+#include "phone_format.hpp"
 
 namespace servicedesk::duo {
 
 namespace {
-
-bool is_e164(const std::string& phone) {
-  if (phone.size() < 8 || phone.size() > 16 || phone.front() != '+') return false;
-  for (std::size_t i = 1; i < phone.size(); ++i) {
-    if (phone[i] < '0' || phone[i] > '9') return false;
-  }
-  return true;
-}
 
 /// Thrown inside this file only; becomes LedgerRead::error.
 struct YamlProblem {

@@ -17,6 +17,14 @@ std::string digits_of(std::string_view text) {
 
 }  // namespace
 
+bool is_e164(std::string_view phone) noexcept {
+  if (phone.size() < 8 || phone.size() > 16 || phone.front() != '+') return false;
+  for (char c : phone.substr(1)) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 std::string last_four(std::string_view phone) {
   const std::string digits = digits_of(phone);
   return digits.size() <= 4 ? digits : digits.substr(digits.size() - 4);

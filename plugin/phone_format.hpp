@@ -6,6 +6,9 @@
 
 namespace servicedesk::duo {
 
+/// True for "+" followed by 7 to 15 digits, the shape phones are stored in.
+bool is_e164(std::string_view phone) noexcept;
+
 /// The last four digits of `phone` (any formatting), or fewer when it has fewer digits.
 std::string last_four(std::string_view phone);
 

@@ -32,6 +32,7 @@ std::string DuoSummary::operator()(const SummaryInput& input) const {
   const std::string account = named(request.account);
   // Answers are normally E.164 already; a phone typed otherwise still masks the same way.
   const auto masked = [this](const std::string& phone) {
+    if (is_e164(phone)) return mask_phone(phone);
     const RuleVerdict verdict = context_->plain_phones().check(phone);
     return mask_phone(verdict.ok() ? verdict.normalized : phone);
   };

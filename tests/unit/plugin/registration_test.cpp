@@ -80,6 +80,16 @@ TEST(Registration, UnreadableLedgerRefusesThePlugin) {
   EXPECT_THROW(register_duo_plugin(registrar), std::runtime_error);
 }
 
+TEST(Registration, IdenticalPhoneBindingsShareOneCache) {
+  // The form binds off_campus_phone twice (person phone, administrative rows) with the same
+  // parameters: a number checked in one place is not parsed again in the other.
+  testing::FakeHost host;
+  const auto context = testing::open_demo_context(host);
+  const PhonePolicyOptions campus{{"+1657278"}, "US"};
+  EXPECT_EQ(context->phone_policy(campus), context->phone_policy(campus));
+  EXPECT_NE(context->phone_policy(campus), context->phone_policy(PhonePolicyOptions{{}, "US"}));
+}
+
 TEST(PluginModule, ExportsEntryThatRegistersTheItem) {
   // Declared first so that it is unloaded after everything the plugin made.
   boost::dll::shared_library library(DUO_PLUGIN_MODULE_FILE);
