@@ -1,0 +1,118 @@
+// Reading the host's YAML configuration file.
+#include "app/host_config.hpp"
+
+#include <charconv>
+
+#include <yaml-cpp/yaml.h>
+
+namespace servicedesk::host {
+namespace {
+
+std::string where(const std::filesystem::path& file, const YAML::Node& node) {
+  const auto mark = node.Mark();
+  return file.string() + ":" + std::to_string(mark.line + 1) + ":" +
+         std::to_string(mark.column + 1) + ": ";
+}
+
+}  // namespace
+
+HostConfig default_config() {
+  HostConfig config;
+  config.plugin_dir = SERVICEDESK_DEFAULT_PLUGIN_DIR;
+  config.catalog_dir = SERVICEDESK_DEFAULT_CATALOG_DIR;
+  config.web_dir = SERVICEDESK_DEFAULT_WEB_DIR;
+  return config;
+}
+
+bool apply_listen(const std::string& text, HostConfig& config) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  int port = -1;
+  const char* begin = text.data() + colon + 1;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(begin, end, port);
+  if (ec != std::errc() || stop != end || port < 0 || port > 65535) return false;
+  config.listen_host = text.substr(0, colon);
+  config.listen_port = port;
+  return true;
+}
+
+std::vector<std::string> apply_config_file(const std::filesystem::path& file, HostConfig& config) {
+  std::vector<std::string> problems;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::Exception& e) {
+    problems.push_back(file.string() + ":" + std::to_string(e.mark.line + 1) + ":" +
+                       std::to_string(e.mark.column + 1) + ": " + e.msg);
+    return problems;
+  }
+  if (!root.IsMap()) {
+    problems.push_back(file.string() + ":1:1: expected a mapping of settings");
+    return problems;
+  }
+  for (const auto& entry : root) {
+    const std::string key = entry.first.as<std::string>("");
+    const YAML::Node& value = entry.second;
+    try {
+      if (key == "listen") {
+        if (!apply_listen(value.as<std::string>(), config))
+          problems.push_back(where(file, value) + "expected HOST:PORT");
+      } else if (key == "data_dir") {
+        config.data_dir = value.as<std::string>();
+      } else if (key == "plugin_dir") {
+        config.plugin_dir = value.as<std::string>();
+      } else if (key == "catalog_dir") {
+        config.catalog_dir = value.as<std::string>();
+      } else if (key == "web_dir") {
+        config.web_dir = value.as<std::string>();
+      } else if (key == "directory_file") {
+        config.directory_file = value.as<std::string>();
+      } else if (key == "password_hash") {
+        config.password_hash = value.as<std::string>();
+      } else if (key == "threads") {
+        config.threads = value.as<std::size_t>();
+      } else if (key == "session_idle_minutes") {
+        config.session_idle_minutes = value.as<int>();
+      } else if (key == "mail") {
+        for (const auto& mail : value) {
+          const std::string name = mail.first.as<std::string>("");
+          const YAML::Node& setting = mail.second;
+          if (name == "maildir")
+            config.mail.maildir = setting.as<std::string>();
+          else if (name == "smtp")
+            config.mail.smtp_url = setting.as<std::string>();
+          else if (name == "starttls")
+            config.mail.starttls = setting.as<bool>();
+          else if (name == "user")
+            config.mail.user = setting.as<std::string>();
+          else if (name == "password_env")
+            config.mail.password_env = setting.as<std::string>();
+          else if (name == "from")
+            config.mail.from_address = setting.as<std::string>();
+          else if (name == "poll_interval_ms")
+            config.mail.poll_interval_ms = setting.as<int>();
+          else if (name == "initial_backoff_ms")
+            config.mail.initial_backoff_ms = setting.as<int>();
+          else if (name == "max_backoff_ms")
+            config.mail.max_backoff_ms = setting.as<int>();
+          else
+            problems.push_back(where(file, mail.first) + "unknown mail setting \"" + name + "\"");
+        }
+      } else if (key == "plugins") {
+        for (const auto& plugin : value) {
+          auto& section = config.plugins[plugin.first.as<std::string>()];
+          for (const auto& setting : plugin.second)
+            section[setting.first.as<std::string>()] = setting.second.as<std::string>();
+        }
+      } else {
+        problems.push_back(where(file, entry.first) + "unknown setting \"" + key + "\"");
+      }
+    } catch (const YAML::Exception& e) {
+      problems.push_back(where(file, value) + "bad value for \"" + key + "\": " + e.msg);
+    }
+  }
+  return problems;
+}
+
+}  // namespace servicedesk::host

@@ -1,0 +1,53 @@
+// The host's configuration: built-in defaults, then a YAML file, then command-line flags.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace servicedesk::host {
+
+/// Where mail goes: a maildir folder (default <data_dir>/mail) or an SMTP server.
+struct MailConfig {
+  std::filesystem::path maildir;  ///< empty: <data_dir>/mail
+  std::string smtp_url;           ///< "smtp://127.0.0.1:2525"; wins over maildir when set
+  bool starttls = false;
+  std::string user;
+  std::string password_env;  ///< name of the environment variable holding the password
+  std::string from_address = "servicedesk@example.edu";
+  int poll_interval_ms = 1000;
+  int initial_backoff_ms = 1000;
+  int max_backoff_ms = 300000;
+};
+
+/// Everything `serve` needs. Paths are as given; relative ones resolve against the
+/// working directory.
+struct HostConfig {
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8080;
+  std::filesystem::path data_dir = "var";
+  std::filesystem::path plugin_dir;
+  std::filesystem::path catalog_dir;
+  std::filesystem::path web_dir;
+  std::filesystem::path directory_file;  ///< empty: the demo directory (demo mode)
+  std::string password_hash;  ///< crypto_pwhash_str of the shared password; empty: "demo"
+  std::size_t threads = 16;
+  int session_idle_minutes = 30;
+  MailConfig mail;
+  /// Each plugin's own section: `plugins: {<plugin name>: {key: value}}`.
+  std::map<std::string, std::map<std::string, std::string>> plugins;
+};
+
+/// The embedded defaults of this build (plugins, catalog and portal from the build tree).
+HostConfig default_config();
+
+/// Reads `file` over `config`. Returns the problems found (`file:line:col: message`).
+std::vector<std::string> apply_config_file(const std::filesystem::path& file, HostConfig& config);
+
+/// Parses "HOST:PORT" into the config; false when it is not one.
+bool apply_listen(const std::string& text, HostConfig& config);
+
+}  // namespace servicedesk::host

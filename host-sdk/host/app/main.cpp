@@ -1,0 +1,121 @@
+// servicedesk-host: `serve` the service desk, list `plugins`, `lint` catalog YAML.
+#include <csignal>
+#include <iostream>
+#include <optional>
+
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "app/host_config.hpp"
+#include "app/host_parts.hpp"
+#include "app/serve.hpp"
+#include "catalog/lint.hpp"
+
+namespace {
+
+using servicedesk::host::HostConfig;
+
+/// Flags given on the command line; they win over the config file.
+struct Flags {
+  std::string config_file;
+  std::string listen;
+  std::string data_dir;
+  std::string plugin_dir;
+  std::string catalog_dir;
+  std::string web_dir;
+  std::string directory_file;
+  std::size_t threads = 0;
+  std::vector<std::string> lint_paths;
+};
+
+std::optional<HostConfig> resolve(const Flags& flags) {
+  HostConfig config = servicedesk::host::default_config();
+  if (!flags.config_file.empty()) {
+    auto problems = servicedesk::host::apply_config_file(flags.config_file, config);
+    for (const auto& problem : problems) std::cerr << problem << "\n";
+    if (!problems.empty()) return std::nullopt;
+  }
+  if (!flags.listen.empty() && !servicedesk::host::apply_listen(flags.listen, config)) {
+    std::cerr << "--listen: expected HOST:PORT, got \"" << flags.listen << "\"\n";
+    return std::nullopt;
+  }
+  if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+  if (!flags.plugin_dir.empty()) config.plugin_dir = flags.plugin_dir;
+  if (!flags.catalog_dir.empty()) config.catalog_dir = flags.catalog_dir;
+  if (!flags.web_dir.empty()) config.web_dir = flags.web_dir;
+  if (!flags.directory_file.empty()) config.directory_file = flags.directory_file;
+  if (flags.threads != 0) config.threads = flags.threads;
+  return config;
+}
+
+int list_plugins(const HostConfig& config) {
+  std::string error;
+  auto parts = servicedesk::host::load_host_parts(config, error);
+  if (!parts) {
+    std::cerr << error << "\n";
+    return 1;
+  }
+  std::cout << "plugins in " << config.plugin_dir.string() << "\n"
+            << servicedesk::host::format_plugin_reports(parts->plugins->reports());
+  return 0;
+}
+
+int lint(const HostConfig& config, const std::vector<std::string>& paths) {
+  std::string error;
+  auto parts = servicedesk::host::load_host_parts(config, error);
+  if (!parts) {
+    std::cerr << error << "\n";
+    return 1;
+  }
+  std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
+  if (targets.empty()) targets.push_back(config.catalog_dir);
+  return servicedesk::host::lint_paths(targets, *parts->plugins, std::cout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Blocked before any thread starts, so every thread inherits the mask and `serve` alone
+  // receives the signals (with sigtimedwait) and shuts down in order.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"servicedesk-host: the reference service desk that loads catalog plugins"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  Flags flags;
+  app.add_option("--config", flags.config_file, "YAML configuration file")
+      ->check(CLI::ExistingFile);
+  app.add_option("--data-dir", flags.data_dir,
+                 "data folder (database, mail, plugin data); default ./var");
+  app.add_option("--plugin-dir", flags.plugin_dir, "folder of plugin *.so files");
+  app.add_option("--catalog-dir", flags.catalog_dir, "folder of catalog-item YAML files");
+  app.add_option("--directory-file", flags.directory_file,
+                 "directory of people and accounts (YAML or CSV); default: the demo directory");
+
+  auto* serve_cmd = app.add_subcommand("serve", "run the service desk");
+  serve_cmd->add_option("--listen", flags.listen, "HOST:PORT to listen on; default 127.0.0.1:8080");
+  serve_cmd->add_option("--threads", flags.threads, "HTTP worker threads");
+  serve_cmd->add_option("--web-dir", flags.web_dir, "folder of the portal's static files");
+
+  app.add_subcommand("plugins", "list plugins, their versions, items and handlers");
+
+  auto* lint_cmd = app.add_subcommand("lint", "check catalog-item YAML files; exit 1 on errors");
+  lint_cmd->add_option("paths", flags.lint_paths, "files or folders (default: the catalog folder)");
+
+  CLI11_PARSE(app, argc, argv);
+
+  auto config = resolve(flags);
+  if (!config) return 2;
+  if (app.got_subcommand("serve")) return servicedesk::host::serve(*config);
+  if (app.got_subcommand("plugins")) {
+    spdlog::set_level(spdlog::level::warn);
+    return list_plugins(*config);
+  }
+  spdlog::set_level(spdlog::level::warn);
+  return lint(*config, flags.lint_paths);
+}

@@ -1,0 +1,107 @@
+// HostServices for plugins: spdlog logger, outbox-backed notifier, flat config, data folder.
+#include "app/plugin_services.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/route_helpers.hpp"
+
+namespace servicedesk::host {
+namespace {
+
+class PluginLogger final : public Logger {
+ public:
+  explicit PluginLogger(std::string plugin) : plugin_(std::move(plugin)) {}
+  void info(std::string_view message) override { spdlog::info("[{}] {}", plugin_, message); }
+  void warn(std::string_view message) override { spdlog::warn("[{}] {}", plugin_, message); }
+  void error(std::string_view message) override { spdlog::error("[{}] {}", plugin_, message); }
+
+ private:
+  std::string plugin_;
+};
+
+class OutboxNotifier final : public Notifier {
+ public:
+  OutboxNotifier(std::string plugin, const Directory& directory, MailSink& mail)
+      : plugin_(std::move(plugin)), directory_(directory), mail_(mail) {}
+  void send(const OutgoingMail& outgoing) override {
+    const DirectoryEntry* entry = directory_.find(outgoing.to_username);
+    Store* store = mail_.store();
+    if (entry == nullptr || entry->email.empty() || store == nullptr) {
+      spdlog::warn("[{}] mail to an unknown user or without an outbox was dropped", plugin_);
+      return;
+    }
+    NewMail mail{"",           "plugin",          entry->username,
+                 entry->email, mail_name(*entry), outgoing.subject,
+                 outgoing.body};
+    if (!store->enqueue_mail(mail)) spdlog::error("[{}] mail could not be queued", plugin_);
+  }
+
+ private:
+  std::string plugin_;
+  const Directory& directory_;
+  MailSink& mail_;
+};
+
+class MapConfig final : public PluginConfig {
+ public:
+  explicit MapConfig(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  std::optional<std::string> get(std::string_view key) const override {
+    auto it = values_.find(std::string(key));
+    if (it == values_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+class PluginServices final : public HostServices {
+ public:
+  PluginServices(std::string plugin, const Directory& directory, MailSink& mail,
+                 std::map<std::string, std::string> config, std::filesystem::path data_dir)
+      : directory_(directory),
+        logger_(plugin),
+        notifier_(plugin, directory, mail),
+        config_(std::move(config)),
+        data_dir_(std::move(data_dir)) {}
+  const Directory& directory() const override { return directory_; }
+  Logger& logger() override { return logger_; }
+  Notifier& notifier() override { return notifier_; }
+  const PluginConfig& config() const override { return config_; }
+  std::filesystem::path data_dir() const override { return data_dir_; }
+
+ private:
+  const Directory& directory_;
+  PluginLogger logger_;
+  OutboxNotifier notifier_;
+  MapConfig config_;
+  std::filesystem::path data_dir_;
+};
+
+/// Plugin names become folder names: keep them to a safe alphabet.
+std::string folder_name(std::string_view plugin) {
+  std::string name;
+  for (char c : plugin) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+    name.push_back(safe ? c : '_');
+  }
+  if (name.empty() || name == "." || name == "..") name = "_";
+  return name;
+}
+
+}  // namespace
+
+std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
+                                                   const Directory& directory, MailSink& mail,
+                                                   std::map<std::string, std::string> config,
+                                                   const std::filesystem::path& data_root) {
+  std::filesystem::path data_dir = data_root / "plugins" / folder_name(plugin);
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec) spdlog::warn("cannot create {}: {}", data_dir.string(), ec.message());
+  return std::make_shared<PluginServices>(std::string(plugin), directory, mail, std::move(config),
+                                          std::move(data_dir));
+}
+
+}  // namespace servicedesk::host

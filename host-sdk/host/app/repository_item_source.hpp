@@ -1,0 +1,23 @@
+// Adapts the hot-reloading FormRepository to the API's ItemSource.
+#pragma once
+
+#include "catalog/form_repository.hpp"
+#include "http/item_source.hpp"
+
+namespace servicedesk::host {
+
+/// The live forms of a FormRepository, as the HTTP API asks for them.
+class RepositoryItemSource final : public ItemSource {
+ public:
+  explicit RepositoryItemSource(FormRepository& repository) : repository_(repository) {}
+  std::vector<std::shared_ptr<const Form>> forms() const override { return repository_.forms(); }
+  std::shared_ptr<const Form> find(std::string_view item_id) const override {
+    return repository_.find(item_id);
+  }
+  nlohmann::json status() const override;
+
+ private:
+  FormRepository& repository_;
+};
+
+}  // namespace servicedesk::host

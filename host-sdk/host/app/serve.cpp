@@ -1,0 +1,173 @@
+// Start-up and orderly shutdown of the running host.
+#include "app/serve.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "app/host_parts.hpp"
+#include "app/repository_item_source.hpp"
+#include "catalog/form_repository.hpp"
+#include "http/server.hpp"
+#include "mail/delivery_worker.hpp"
+#include "mail/maildir_transport.hpp"
+#include "mail/smtp_transport.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace servicedesk::host {
+namespace {
+
+constexpr const char* kDemoPassword = "demo";
+
+std::unique_ptr<MailTransport> make_transport(const HostConfig& config) {
+  if (!config.mail.smtp_url.empty()) {
+    SmtpSettings settings;
+    settings.url = config.mail.smtp_url;
+    settings.starttls = config.mail.starttls;
+    settings.username = config.mail.user;
+    if (!config.mail.password_env.empty()) {
+      if (const char* password = std::getenv(config.mail.password_env.c_str()))
+        settings.password = password;
+    }
+    return std::make_unique<SmtpTransport>(settings);
+  }
+  return std::make_unique<MaildirTransport>(config.mail.maildir.empty() ? config.data_dir / "mail"
+                                                                        : config.mail.maildir);
+}
+
+void announce_demo(const IndexedDirectory& directory) {
+  std::string users;
+  for (const auto& record : directory.records()) {
+    if (record.entry.kind != AccountKind::person) continue;
+    users += "\n    " + record.entry.username;
+    if (!record.roles.empty()) {
+      users += " (";
+      for (std::size_t i = 0; i < record.roles.size(); ++i)
+        users += (i ? ", " : "") + record.roles[i];
+      users += ")";
+    }
+  }
+  spdlog::warn(
+      "\n================================ DEMO MODE ================================\n"
+      "  Demo directory and demo data: NOT FOR PRODUCTION.\n"
+      "  Every demo person logs in with the password \"{}\":{}\n"
+      "  Administrative accounts cannot log in.\n"
+      "===========================================================================",
+      kDemoPassword, users);
+}
+
+/// Waits for SIGINT/SIGTERM, or for the server to stop on its own.
+void wait_for_stop(const std::atomic<bool>& server_done) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  const timespec tick{0, 200 * 1000 * 1000};
+  while (!server_done.load()) {
+    const int signal = sigtimedwait(&signals, nullptr, &tick);
+    if (signal == SIGINT || signal == SIGTERM) {
+      spdlog::info("{} received: stopping", signal == SIGINT ? "SIGINT" : "SIGTERM");
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+int serve(const HostConfig& config) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    spdlog::critical("cannot create the data folder {}: {}", config.data_dir.string(),
+                     ec.message());
+    return 1;
+  }
+  std::string error;
+  auto parts = load_host_parts(config, error);
+  if (!parts) {
+    spdlog::critical("{}", error);
+    return 1;
+  }
+  auto store = SqliteStore::open(config.data_dir / "servicedesk.db", error);
+  if (!store) {
+    spdlog::critical("{}", error);
+    return 1;
+  }
+  parts->mail.attach(store.get());
+
+  FormRepository repository(config.catalog_dir, *parts->plugins);
+  if (const std::size_t refused = repository.load_all())
+    spdlog::error("catalog: {} file(s) refused; see the errors above or GET /api/admin/catalog",
+                  refused);
+  repository.start_watching();
+  RepositoryItemSource items(repository);
+
+  auto transport = make_transport(config);
+  DeliveryOptions delivery;
+  delivery.from_address = config.mail.from_address;
+  delivery.poll_interval = std::chrono::milliseconds(config.mail.poll_interval_ms);
+  delivery.initial_backoff = std::chrono::milliseconds(config.mail.initial_backoff_ms);
+  delivery.max_backoff = std::chrono::milliseconds(config.mail.max_backoff_ms);
+  DeliveryWorker worker(*store, *transport, delivery);
+  worker.start();
+
+  std::string password_hash = config.password_hash;
+  if (password_hash.empty()) password_hash = SessionManager::hash_demo_password(kDemoPassword);
+  if (password_hash.empty()) {
+    spdlog::critical("libsodium could not hash the password");
+    return 1;
+  }
+  SessionManager sessions(
+      *parts->directory,
+      [directory = parts->directory.get()](std::string_view username) {
+        return directory->roles(username);
+      },
+      password_hash, std::chrono::minutes(config.session_idle_minutes));
+  Metrics metrics;
+  ApiContext context{*store, items, *parts->directory, sessions, metrics, {}, {}, {}};
+  context.metric_sources.checkouts = [&] { return store->checkout_count(); };
+  context.metric_sources.outbox_depth = [&] { return std::uint64_t{store->depth()}; };
+  context.metric_sources.delivery_failures = [&] { return worker.failures(); };
+  context.metric_sources.deliveries = [&] { return worker.delivered(); };
+  context.metric_sources.sessions = [&] { return std::uint64_t{sessions.size()}; };
+  context.mail_queued = [&] { worker.wake(); };
+
+  ServerOptions options;
+  options.host = config.listen_host;
+  options.port = config.listen_port;
+  options.threads = config.threads;
+  options.web_dir = config.web_dir;
+  ApiServer server(context, options);
+  if (!server.bind(error)) {
+    spdlog::critical("{}", error);
+    worker.stop();
+    repository.stop();
+    return 1;
+  }
+  if (parts->demo_directory) announce_demo(*parts->directory);
+  if (config.password_hash.empty() && !parts->demo_directory)
+    spdlog::warn("no password_hash configured: everyone logs in with the demo password!");
+  spdlog::info("mail goes to {}", transport->describe());
+  spdlog::info("ready on http://{}:{}", config.listen_host, server.port());
+
+  std::atomic<bool> server_done{false};
+  std::thread serving([&] {
+    if (!server.run()) spdlog::error("the HTTP server stopped unexpectedly");
+    server_done = true;
+  });
+  wait_for_stop(server_done);
+
+  // Stop accepting and let requests in flight finish, then the background parts.
+  server.stop();
+  serving.join();
+  repository.stop();
+  worker.stop();
+  worker.run_once();  // a last pass over mail queued by the final requests
+  store->close();
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace servicedesk::host

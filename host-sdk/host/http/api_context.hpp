@@ -1,0 +1,30 @@
+// Everything the HTTP routes reach: store, catalog, directory, sessions, metrics.
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include "http/item_source.hpp"
+#include "http/metrics.hpp"
+#include "http/sessions.hpp"
+#include "servicedesk/directory.hpp"
+#include "store/store.hpp"
+
+namespace servicedesk::host {
+
+/// Services the routes share. Owned by the app; outlives the server.
+struct ApiContext {
+  Store& store;
+  ItemSource& catalog;
+  const Directory& directory;
+  SessionManager& sessions;
+  Metrics& metrics;
+  MetricSources metric_sources;
+  /// Called after a write queued mail, so delivery need not wait for the next poll.
+  std::function<void()> mail_queued;
+  /// Serializes staff decisions, so a fulfilment handler never runs twice for one RITM.
+  std::mutex decisions;
+};
+
+}  // namespace servicedesk::host

@@ -1,0 +1,27 @@
+// What the HTTP API needs from the catalog: the live forms and the files' load status.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "servicedesk/form.hpp"
+
+namespace servicedesk::host {
+
+/// The live catalog as the API sees it. The app adapts the hot-reloading form
+/// repository to this, so the API does not depend on how forms are loaded.
+class ItemSource {
+ public:
+  virtual ~ItemSource() = default;
+  /// Every live form.
+  virtual std::vector<std::shared_ptr<const Form>> forms() const = 0;
+  /// The live form of `item_id`, or nullptr.
+  virtual std::shared_ptr<const Form> find(std::string_view item_id) const = 0;
+  /// `{files:[{file, ok, item?, errors:[...]}]}` for the admin endpoint.
+  virtual nlohmann::json status() const = 0;
+};
+
+}  // namespace servicedesk::host

@@ -1,0 +1,47 @@
+// Prometheus text exposition of the host's counters.
+#include "http/metrics.hpp"
+
+#include <sstream>
+
+namespace servicedesk::host {
+namespace {
+
+void gauge(std::ostringstream& out, const char* name, const char* type, const char* help,
+           const std::function<std::uint64_t()>& source) {
+  if (!source) return;
+  out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+      << name << ' ' << source() << '\n';
+}
+
+}  // namespace
+
+void Metrics::count_request(const std::string& route, const std::string& method, int status) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, method, status}];
+}
+
+std::string Metrics::render(const MetricSources& sources) {
+  std::ostringstream out;
+  out << "# HELP servicedesk_http_requests_total HTTP requests by route pattern, method and "
+         "status.\n# TYPE servicedesk_http_requests_total counter\n";
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [key, count] : requests_) {
+      const auto& [route, method, status] = key;
+      out << "servicedesk_http_requests_total{route=\"" << route << "\",method=\"" << method
+          << "\",status=\"" << status << "\"} " << count << '\n';
+    }
+  }
+  gauge(out, "servicedesk_checkouts_total", "counter", "Checkouts written since start.",
+        sources.checkouts);
+  gauge(out, "servicedesk_outbox_depth", "gauge", "Notifications not yet delivered.",
+        sources.outbox_depth);
+  gauge(out, "servicedesk_delivery_failures_total", "counter",
+        "Failed mail delivery attempts since start.", sources.delivery_failures);
+  gauge(out, "servicedesk_deliveries_total", "counter", "Mails delivered since start.",
+        sources.deliveries);
+  gauge(out, "servicedesk_sessions", "gauge", "Live sessions.", sources.sessions);
+  return out.str();
+}
+
+}  // namespace servicedesk::host

@@ -1,0 +1,77 @@
+// Access checks and failure containment around every route handler.
+#include "http/router.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/json_io.hpp"
+
+namespace servicedesk::host {
+
+CallTrace& current_trace() {
+  thread_local CallTrace trace;
+  return trace;
+}
+
+std::string session_cookie(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string prefix = std::string(kSessionCookie) + "=";
+  std::size_t pos = 0;
+  while (pos < cookies.size()) {
+    std::size_t end = cookies.find(';', pos);
+    if (end == std::string::npos) end = cookies.size();
+    std::size_t start = cookies.find_first_not_of(' ', pos);
+    if (start != std::string::npos && start < end &&
+        cookies.compare(start, prefix.size(), prefix) == 0)
+      return cookies.substr(start + prefix.size(), end - start - prefix.size());
+    pos = end + 1;
+  }
+  return {};
+}
+
+httplib::Server::Handler Router::wrap(const std::string& pattern, Access access,
+                                      RouteHandler handler) {
+  return [context = &context_, pattern, access, handler = std::move(handler)](
+             const httplib::Request& req, httplib::Response& res) {
+    current_trace().route = pattern;
+    std::optional<Session> session;
+    if (access != Access::open) {
+      const std::string id = session_cookie(req);
+      if (!id.empty()) session = context->sessions.find(id);
+      if (!session) {
+        send_error(res, 401, "Log in first.");
+        return;
+      }
+      current_trace().user = session->username;
+      if (access == Access::session_csrf &&
+          !same_token(req.get_header_value("X-CSRF-Token"), session->csrf_token)) {
+        send_error(res, 403, "Missing or wrong X-CSRF-Token header.");
+        return;
+      }
+    }
+    Call call{req, res, session ? &*session : nullptr};
+    try {
+      handler(call);
+    } catch (const nlohmann::json::exception& e) {
+      // A JSON type mismatch can only come from input a handler did not check well enough.
+      spdlog::warn("{} {}: rejected input ({})", req.method, pattern, e.id);
+      send_error(res, 400, "The request body has an unexpected shape.");
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, pattern, e.what());
+      send_error(res, 500, "Internal error.");
+    }
+  };
+}
+
+void Router::get(const std::string& pattern, Access access, RouteHandler handler) {
+  server_.Get(pattern, wrap(pattern, access, std::move(handler)));
+}
+
+void Router::post(const std::string& pattern, Access access, RouteHandler handler) {
+  server_.Post(pattern, wrap(pattern, access, std::move(handler)));
+}
+
+void Router::del(const std::string& pattern, Access access, RouteHandler handler) {
+  server_.Delete(pattern, wrap(pattern, access, std::move(handler)));
+}
+
+}  // namespace servicedesk::host

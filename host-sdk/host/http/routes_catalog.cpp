@@ -1,0 +1,56 @@
+// GET /api/catalog, GET /api/catalog/items/{id}, POST /api/catalog/items/{id}/evaluate.
+#include <algorithm>
+#include <map>
+
+#include "http/json_io.hpp"
+#include "http/route_helpers.hpp"
+#include "http/routes.hpp"
+
+namespace servicedesk::host {
+
+void add_catalog_routes(Router& router) {
+  ApiContext& context = router.context();
+
+  router.get("/api/catalog", Access::session, [&context](Call& call) {
+    std::map<std::string, std::vector<const ItemHeader*>> by_category;
+    const auto forms = context.catalog.forms();
+    for (const auto& form : forms) {
+      if (may_order(*form, *call.session))
+        by_category[form->header().category].push_back(&form->header());
+    }
+    nlohmann::json categories = nlohmann::json::array();
+    for (auto& [name, items] : by_category) {
+      std::sort(items.begin(), items.end(),
+                [](const ItemHeader* a, const ItemHeader* b) { return a->name < b->name; });
+      nlohmann::json list = nlohmann::json::array();
+      for (const ItemHeader* item : items)
+        list.push_back(
+            {{"id", item->id}, {"name", item->name}, {"description", item->description}});
+      categories.push_back({{"name", name}, {"items", std::move(list)}});
+    }
+    send_json(call.res, 200, {{"categories", std::move(categories)}});
+  });
+
+  router.get(R"(/api/catalog/items/([^/]+))", Access::session, [&context](Call& call) {
+    auto form = orderable_form(context, call.req.matches[1].str(), *call.session, call.res);
+    if (!form) return;
+    send_json(call.res, 200, form->client_json());
+  });
+
+  router.post(
+      R"(/api/catalog/items/([^/]+)/evaluate)", Access::session_csrf, [&context](Call& call) {
+        auto form = orderable_form(context, call.req.matches[1].str(), *call.session, call.res);
+        if (!form) return;
+        auto body = read_object(call.req, call.res, {"answers"});
+        if (!body) return;
+        const nlohmann::json answers = body->value("answers", nlohmann::json::object());
+        if (!answers.is_object()) {
+          send_error(call.res, 400, "\"answers\" must be an object.");
+          return;
+        }
+        EvalContext eval{&context.directory, call.session->username};
+        send_json(call.res, 200, form->evaluate(answers, eval).to_json());
+      });
+}
+
+}  // namespace servicedesk::host

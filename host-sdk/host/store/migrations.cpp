@@ -1,0 +1,106 @@
+// The ordered list of schema steps. Append new steps; never edit a released one.
+#include "store/migrations.hpp"
+
+#include <array>
+#include <string_view>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace servicedesk::host {
+namespace {
+
+constexpr std::array<std::string_view, 1> kSteps = {
+    // 1: carts, requests, requested items, the mail outbox and number counters.
+    R"sql(
+CREATE TABLE counters (
+  name  TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+INSERT INTO counters(name, value) VALUES ('REQ', 0), ('RITM', 0);
+
+CREATE TABLE cart_lines (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  username   TEXT NOT NULL,
+  item_id    TEXT NOT NULL,
+  answers    TEXT NOT NULL,
+  summary    TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX cart_lines_by_user ON cart_lines(username, id);
+
+CREATE TABLE requests (
+  number               TEXT PRIMARY KEY,
+  opened_by            TEXT NOT NULL,
+  requested_for        TEXT NOT NULL,
+  special_instructions TEXT NOT NULL,
+  created_at           INTEGER NOT NULL
+);
+CREATE INDEX requests_by_opener ON requests(opened_by);
+CREATE INDEX requests_by_requested_for ON requests(requested_for);
+
+CREATE TABLE request_items (
+  number         TEXT PRIMARY KEY,
+  request_number TEXT NOT NULL REFERENCES requests(number),
+  position       INTEGER NOT NULL,
+  item_id        TEXT NOT NULL,
+  item_name      TEXT NOT NULL,
+  answers        TEXT NOT NULL,
+  summary        TEXT NOT NULL,
+  state          TEXT NOT NULL DEFAULT 'open',
+  decided_by     TEXT NOT NULL DEFAULT '',
+  reason         TEXT NOT NULL DEFAULT '',
+  decided_at     INTEGER
+);
+CREATE INDEX request_items_by_request ON request_items(request_number, position);
+CREATE INDEX request_items_by_state ON request_items(state, number);
+
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  request_number  TEXT NOT NULL,
+  item_number     TEXT NOT NULL,
+  event           TEXT NOT NULL,
+  to_username     TEXT NOT NULL,
+  to_address      TEXT NOT NULL,
+  to_name         TEXT NOT NULL,
+  subject         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  sent            INTEGER NOT NULL DEFAULT 0,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT NOT NULL DEFAULT '',
+  next_attempt_at INTEGER NOT NULL,
+  sent_at         INTEGER
+);
+CREATE INDEX outbox_due ON outbox(sent, next_attempt_at);
+CREATE INDEX outbox_by_request ON outbox(request_number);
+)sql",
+};
+
+int current_version(SQLite::Database& db) {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  SQLite::Statement query(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kSteps.size());
+}
+
+int migrate(SQLite::Database& db) {
+  int version = current_version(db);
+  while (version < latest_schema_version()) {
+    SQLite::Transaction transaction(db);
+    db.exec(std::string(kSteps[static_cast<std::size_t>(version)]));
+    ++version;
+    SQLite::Statement record(db, "INSERT INTO schema_version(version) VALUES (?)");
+    record.bind(1, version);
+    record.exec();
+    transaction.commit();
+  }
+  return version;
+}
+
+}  // namespace servicedesk::host

@@ -1,0 +1,234 @@
+// Opening the SQLite store, its read pool, carts and the checkout transaction.
+#include "store/sqlite_store.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <spdlog/spdlog.h>
+
+#include "store/migrations.hpp"
+#include "store/sql_util.hpp"
+
+namespace servicedesk::host {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+constexpr std::size_t kMaxBatch = 128;
+
+std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& file) {
+  auto db = std::make_unique<SQLite::Database>(
+      file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
+      kBusyTimeoutMs);
+  db->exec("PRAGMA foreign_keys = ON");
+  return db;
+}
+
+CartLine read_cart_line(SQLite::Statement& row) {
+  CartLine line;
+  line.id = row.getColumn(0).getInt64();
+  line.item_id = row.getColumn(1).getString();
+  line.answers = nlohmann::json::parse(row.getColumn(2).getString(), nullptr, false);
+  line.summary = row.getColumn(3).getString();
+  line.created_at_ms = row.getColumn(4).getInt64();
+  return line;
+}
+
+std::vector<std::int64_t> cart_ids(SQLite::Database& db, std::string_view username) {
+  SQLite::Statement query(db, "SELECT id FROM cart_lines WHERE username = ? ORDER BY id");
+  query.bind(1, std::string(username));
+  std::vector<std::int64_t> ids;
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+  return ids;
+}
+
+bool same_lines(std::vector<std::int64_t> expected, const std::vector<std::int64_t>& actual) {
+  std::sort(expected.begin(), expected.end());
+  return expected == actual;
+}
+
+void insert_mail(SQLite::Database& db, const std::string& request_number, const NewMail& mail,
+                 std::int64_t now) {
+  SQLite::Statement insert(db,
+                           "INSERT INTO outbox(request_number, item_number, event, to_username, "
+                           "to_address, to_name, subject, body, next_attempt_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, request_number);
+  insert.bind(2, mail.item_number);
+  insert.bind(3, mail.event);
+  insert.bind(4, mail.to_username);
+  insert.bind(5, mail.to_address);
+  insert.bind(6, mail.to_name);
+  insert.bind(7, mail.subject);
+  insert.bind(8, mail.body);
+  insert.bind(9, static_cast<std::int64_t>(now));
+  insert.exec();
+}
+
+}  // namespace
+
+std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file,
+                                               std::string& error) {
+  try {
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    auto writer = connect(file);
+    writer->exec("PRAGMA journal_mode = WAL");
+    // A 201 promises the request survives power loss: every commit is fsynced.
+    writer->exec("PRAGMA synchronous = FULL");
+    migrate(*writer);
+    return std::unique_ptr<SqliteStore>(new SqliteStore(file, std::move(writer)));
+  } catch (const std::exception& e) {
+    error = "cannot open the store at " + file.string() + ": " + e.what();
+    return nullptr;
+  }
+}
+
+SqliteStore::SqliteStore(std::filesystem::path file, std::unique_ptr<SQLite::Database> writer)
+    : file_(std::move(file)), writes_(std::move(writer), kMaxBatch) {}
+
+SqliteStore::~SqliteStore() {
+  close();
+}
+
+void SqliteStore::close() {
+  writes_.close();
+}
+
+SqliteStore::ReadLease::~ReadLease() {
+  std::lock_guard lock(store_.pool_mutex_);
+  store_.idle_readers_.push_back(std::move(db_));
+}
+
+SqliteStore::ReadLease SqliteStore::read() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_readers_.empty()) {
+      auto db = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return ReadLease(*this, std::move(db));
+    }
+  }
+  return ReadLease(*this, connect(file_));
+}
+
+std::vector<CartLine> SqliteStore::cart(std::string_view username) {
+  auto db = read();
+  SQLite::Statement query(*db,
+                          "SELECT id, item_id, answers, summary, created_at FROM cart_lines "
+                          "WHERE username = ? ORDER BY id");
+  query.bind(1, std::string(username));
+  std::vector<CartLine> lines;
+  while (query.executeStep()) lines.push_back(read_cart_line(query));
+  return lines;
+}
+
+std::optional<CartLine> SqliteStore::add_cart_line(
+    std::string_view username, const CartLine& line,
+    const std::vector<std::int64_t>& expected_line_ids, StoreError& error) {
+  try {
+    auto added = writes_.run([&](SQLite::Database& db) {
+      if (!same_lines(expected_line_ids, cart_ids(db, username)))
+        throw sql::Conflict("the cart changed");
+      CartLine stored = line;
+      stored.created_at_ms = sql::now_ms();
+      SQLite::Statement insert(db,
+                               "INSERT INTO cart_lines(username, item_id, answers, summary, "
+                               "created_at) VALUES (?, ?, ?, ?, ?)");
+      insert.bind(1, std::string(username));
+      insert.bind(2, stored.item_id);
+      insert.bind(3, stored.answers.dump());
+      insert.bind(4, stored.summary);
+      insert.bind(5, static_cast<std::int64_t>(stored.created_at_ms));
+      insert.exec();
+      stored.id = db.getLastInsertRowid();
+      return stored;
+    });
+    error = StoreError::none;
+    return added;
+  } catch (const sql::Conflict&) {
+    error = StoreError::conflict;
+  } catch (const std::exception& e) {
+    spdlog::error("store: add to cart failed: {}", e.what());
+    error = StoreError::failed;
+  }
+  return std::nullopt;
+}
+
+bool SqliteStore::remove_cart_line(std::string_view username, std::int64_t line_id) {
+  return writes_.run([&](SQLite::Database& db) {
+    SQLite::Statement remove(db, "DELETE FROM cart_lines WHERE id = ? AND username = ?");
+    remove.bind(1, static_cast<std::int64_t>(line_id));
+    remove.bind(2, std::string(username));
+    remove.exec();
+    return sql::changes(db) > 0;
+  });
+}
+
+CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
+  CheckoutResult result;
+  try {
+    writes_.run([&](SQLite::Database& db) {
+      if (!same_lines(order.cart_line_ids, cart_ids(db, order.opened_by)))
+        throw sql::Conflict("the cart changed");
+      const std::int64_t now = sql::now_ms();
+      std::string request_number = sql::next_number(db, "REQ");
+      SQLite::Statement request(db,
+                                "INSERT INTO requests(number, opened_by, requested_for, "
+                                "special_instructions, created_at) VALUES (?, ?, ?, ?, ?)");
+      request.bind(1, request_number);
+      request.bind(2, order.opened_by);
+      request.bind(3, order.requested_for);
+      request.bind(4, order.special_instructions);
+      request.bind(5, static_cast<std::int64_t>(now));
+      request.exec();
+      std::vector<std::string> numbers;
+      int position = 0;
+      for (const auto& item : order.items) {
+        numbers.push_back(sql::next_number(db, "RITM"));
+        SQLite::Statement insert(
+            db,
+            "INSERT INTO request_items(number, request_number, position, "
+            "item_id, item_name, answers, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, numbers.back());
+        insert.bind(2, request_number);
+        insert.bind(3, position++);
+        insert.bind(4, item.item_id);
+        insert.bind(5, item.item_name);
+        insert.bind(6, item.answers.dump());
+        insert.bind(7, item.summary);
+        insert.exec();
+      }
+      if (order.compose_mails) {
+        for (const auto& mail : order.compose_mails(request_number, numbers))
+          insert_mail(db, request_number, mail, now);
+      }
+      SQLite::Statement clear(db, "DELETE FROM cart_lines WHERE username = ?");
+      clear.bind(1, order.opened_by);
+      clear.exec();
+      result.request_number = std::move(request_number);
+      result.item_numbers = std::move(numbers);
+    });
+    checkouts_.fetch_add(1);
+  } catch (const sql::Conflict& e) {
+    result = {};
+    result.error = StoreError::conflict;
+    result.message = e.what();
+  } catch (const std::exception& e) {
+    spdlog::error("store: checkout failed: {}", e.what());
+    result = {};
+    result.error = StoreError::failed;
+    result.message = "the request could not be stored";
+  }
+  return result;
+}
+
+bool SqliteStore::enqueue_mail(const NewMail& mail) {
+  try {
+    writes_.run([&](SQLite::Database& db) { insert_mail(db, "", mail, sql::now_ms()); });
+    return true;
+  } catch (const std::exception& e) {
+    spdlog::error("store: queueing a mail failed: {}", e.what());
+    return false;
+  }
+}
+
+}  // namespace servicedesk::host

@@ -1,0 +1,81 @@
+// The SQLite implementation of Store: WAL, synchronous=FULL, one writer with group commit.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "store/store.hpp"
+#include "store/write_queue.hpp"
+
+namespace servicedesk::host {
+
+/// A Store over one SQLite file. Writes go through a single writer connection whose
+/// thread batches concurrent transactions into one commit; reads use a small pool of
+/// connections, which WAL lets run beside the writer.
+class SqliteStore final : public Store {
+ public:
+  /// Opens (creating and migrating as needed) the database at `file`. On failure returns
+  /// nullptr with `error` set.
+  static std::unique_ptr<SqliteStore> open(const std::filesystem::path& file, std::string& error);
+  ~SqliteStore() override;
+
+  std::vector<CartLine> cart(std::string_view username) override;
+  std::optional<CartLine> add_cart_line(std::string_view username, const CartLine& line,
+                                        const std::vector<std::int64_t>& expected_line_ids,
+                                        StoreError& error) override;
+  bool remove_cart_line(std::string_view username, std::int64_t line_id) override;
+  CheckoutResult checkout(const CheckoutOrder& order) override;
+
+  std::vector<RequestRecord> requests_for(std::string_view username) override;
+  std::optional<RequestRecord> request(std::string_view number) override;
+  std::optional<RequestItemRecord> request_item(std::string_view number) override;
+  std::vector<RequestItemRecord> open_items() override;
+  StoreError decide(const ItemDecision& decision) override;
+
+  std::vector<OutboxMessage> due(std::chrono::system_clock::time_point now,
+                                 std::size_t limit) override;
+  void mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) override;
+  void mark_failed(std::int64_t id, const std::string& error,
+                   std::chrono::system_clock::time_point next_attempt) override;
+  std::size_t depth() override;
+
+  bool enqueue_mail(const NewMail& mail) override;
+
+  std::uint64_t checkout_count() const override { return checkouts_.load(); }
+  std::uint64_t delivery_failures() const override { return delivery_failures_.load(); }
+  void close() override;
+
+ private:
+  /// A read connection borrowed from the pool, returned when the lease ends.
+  class ReadLease {
+   public:
+    ReadLease(SqliteStore& store, std::unique_ptr<SQLite::Database> db)
+        : store_(store), db_(std::move(db)) {}
+    ~ReadLease();
+    ReadLease(const ReadLease&) = delete;
+    ReadLease& operator=(const ReadLease&) = delete;
+    SQLite::Database& operator*() { return *db_; }
+
+   private:
+    SqliteStore& store_;
+    std::unique_ptr<SQLite::Database> db_;
+  };
+
+  explicit SqliteStore(std::filesystem::path file, std::unique_ptr<SQLite::Database> writer);
+  ReadLease read();
+
+  std::filesystem::path file_;
+  WriteQueue writes_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+  std::atomic<std::uint64_t> checkouts_{0};
+  std::atomic<std::uint64_t> delivery_failures_{0};
+};
+
+}  // namespace servicedesk::host

@@ -1,0 +1,221 @@
+// Reading requests and their items, the fulfilment queue, staff decisions, and the outbox.
+#include <SQLiteCpp/Statement.h>
+#include <spdlog/spdlog.h>
+
+#include "store/sql_util.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace servicedesk::host {
+namespace {
+
+constexpr const char* kItemColumns =
+    "SELECT i.number, i.request_number, i.item_id, i.item_name, i.answers, i.summary, i.state, "
+    "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions "
+    "FROM request_items i JOIN requests r ON r.number = i.request_number ";
+
+RequestItemRecord read_item(SQLite::Statement& row) {
+  RequestItemRecord item;
+  item.number = row.getColumn(0).getString();
+  item.request_number = row.getColumn(1).getString();
+  item.item_id = row.getColumn(2).getString();
+  item.item_name = row.getColumn(3).getString();
+  item.answers = nlohmann::json::parse(row.getColumn(4).getString(), nullptr, false);
+  item.summary = row.getColumn(5).getString();
+  item.state = row.getColumn(6).getString();
+  item.decided_by = row.getColumn(7).getString();
+  item.reason = row.getColumn(8).getString();
+  item.opened_by = row.getColumn(9).getString();
+  item.requested_for = row.getColumn(10).getString();
+  item.special_instructions = row.getColumn(11).getString();
+  return item;
+}
+
+RequestRecord read_request(SQLite::Statement& row) {
+  RequestRecord request;
+  request.number = row.getColumn(0).getString();
+  request.opened_by = row.getColumn(1).getString();
+  request.requested_for = row.getColumn(2).getString();
+  request.special_instructions = row.getColumn(3).getString();
+  request.created_at_ms = row.getColumn(4).getInt64();
+  return request;
+}
+
+std::vector<RequestItemRecord> items_of(SQLite::Database& db, const std::string& request_number) {
+  SQLite::Statement query(
+      db, std::string(kItemColumns) + "WHERE i.request_number = ? ORDER BY i.position");
+  query.bind(1, request_number);
+  std::vector<RequestItemRecord> items;
+  while (query.executeStep()) items.push_back(read_item(query));
+  return items;
+}
+
+std::vector<NotificationRecord> notifications_of(SQLite::Database& db,
+                                                 const std::string& request_number) {
+  SQLite::Statement query(db,
+                          "SELECT id, item_number, event, to_username, to_address, subject, sent, "
+                          "attempts, last_error FROM outbox WHERE request_number = ? ORDER BY id");
+  query.bind(1, request_number);
+  std::vector<NotificationRecord> records;
+  while (query.executeStep()) {
+    NotificationRecord record;
+    record.id = query.getColumn(0).getInt64();
+    record.item_number = query.getColumn(1).getString();
+    record.event = query.getColumn(2).getString();
+    record.to_username = query.getColumn(3).getString();
+    record.to_address = query.getColumn(4).getString();
+    record.subject = query.getColumn(5).getString();
+    record.attempts = query.getColumn(7).getInt();
+    record.last_error = query.getColumn(8).getString();
+    record.state = query.getColumn(6).getInt() != 0 ? DeliveryState::sent
+                   : record.attempts > 0            ? DeliveryState::failed_retrying
+                                                    : DeliveryState::pending;
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace
+
+std::vector<RequestRecord> SqliteStore::requests_for(std::string_view username) {
+  auto db = read();
+  SQLite::Statement query(*db,
+                          "SELECT number, opened_by, requested_for, special_instructions, "
+                          "created_at FROM requests WHERE opened_by = ?1 OR requested_for = ?1 "
+                          "ORDER BY number DESC LIMIT 200");
+  query.bind(1, std::string(username));
+  std::vector<RequestRecord> requests;
+  while (query.executeStep()) requests.push_back(read_request(query));
+  for (auto& request : requests) request.items = items_of(*db, request.number);
+  return requests;
+}
+
+std::optional<RequestRecord> SqliteStore::request(std::string_view number) {
+  auto db = read();
+  SQLite::Statement query(*db,
+                          "SELECT number, opened_by, requested_for, special_instructions, "
+                          "created_at FROM requests WHERE number = ?");
+  query.bind(1, std::string(number));
+  if (!query.executeStep()) return std::nullopt;
+  RequestRecord request = read_request(query);
+  request.items = items_of(*db, request.number);
+  request.notifications = notifications_of(*db, request.number);
+  return request;
+}
+
+std::optional<RequestItemRecord> SqliteStore::request_item(std::string_view number) {
+  auto db = read();
+  SQLite::Statement query(*db, std::string(kItemColumns) + "WHERE i.number = ?");
+  query.bind(1, std::string(number));
+  if (!query.executeStep()) return std::nullopt;
+  return read_item(query);
+}
+
+std::vector<RequestItemRecord> SqliteStore::open_items() {
+  auto db = read();
+  SQLite::Statement query(*db,
+                          std::string(kItemColumns) + "WHERE i.state = 'open' ORDER BY i.number");
+  std::vector<RequestItemRecord> items;
+  while (query.executeStep()) items.push_back(read_item(query));
+  return items;
+}
+
+StoreError SqliteStore::decide(const ItemDecision& decision) {
+  try {
+    writes_.run([&](SQLite::Database& db) {
+      SQLite::Statement update(db,
+                               "UPDATE request_items SET state = ?, decided_by = ?, reason = ?, "
+                               "decided_at = ? WHERE number = ? AND state = 'open' "
+                               "RETURNING request_number");
+      const std::int64_t now = sql::now_ms();
+      update.bind(1, decision.state);
+      update.bind(2, decision.decided_by);
+      update.bind(3, decision.reason);
+      update.bind(4, static_cast<std::int64_t>(now));
+      update.bind(5, decision.item_number);
+      if (!update.executeStep()) throw sql::Conflict("the item is no longer open");
+      const std::string request_number = update.getColumn(0).getString();
+      update.reset();
+      SQLite::Statement insert(db,
+                               "INSERT INTO outbox(request_number, item_number, event, "
+                               "to_username, to_address, to_name, subject, body, next_attempt_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const auto& mail : decision.mails) {
+        insert.bind(1, request_number);
+        insert.bind(2, mail.item_number);
+        insert.bind(3, mail.event);
+        insert.bind(4, mail.to_username);
+        insert.bind(5, mail.to_address);
+        insert.bind(6, mail.to_name);
+        insert.bind(7, mail.subject);
+        insert.bind(8, mail.body);
+        insert.bind(9, static_cast<std::int64_t>(now));
+        insert.exec();
+        insert.reset();
+      }
+    });
+    return StoreError::none;
+  } catch (const sql::Conflict&) {
+    return StoreError::conflict;
+  } catch (const std::exception& e) {
+    spdlog::error("store: recording a decision failed: {}", e.what());
+    return StoreError::failed;
+  }
+}
+
+std::vector<OutboxMessage> SqliteStore::due(std::chrono::system_clock::time_point now,
+                                            std::size_t limit) {
+  auto db = read();
+  SQLite::Statement query(
+      *db,
+      "SELECT id, request_number, to_address, to_name, subject, body, attempts "
+      "FROM outbox WHERE sent = 0 AND next_attempt_at <= ? ORDER BY id LIMIT ?");
+  query.bind(1, static_cast<std::int64_t>(sql::to_ms(now)));
+  query.bind(2, static_cast<std::int64_t>(limit));
+  std::vector<OutboxMessage> messages;
+  while (query.executeStep()) {
+    OutboxMessage message;
+    message.id = query.getColumn(0).getInt64();
+    message.request_number = query.getColumn(1).getString();
+    message.to_address = query.getColumn(2).getString();
+    message.to_name = query.getColumn(3).getString();
+    message.subject = query.getColumn(4).getString();
+    message.body = query.getColumn(5).getString();
+    message.attempts = query.getColumn(6).getInt();
+    messages.push_back(std::move(message));
+  }
+  return messages;
+}
+
+void SqliteStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) {
+  writes_.run([&](SQLite::Database& db) {
+    SQLite::Statement update(db,
+                             "UPDATE outbox SET sent = 1, sent_at = ?, attempts = attempts + 1, "
+                             "last_error = '' WHERE id = ?");
+    update.bind(1, static_cast<std::int64_t>(sql::to_ms(when)));
+    update.bind(2, static_cast<std::int64_t>(id));
+    update.exec();
+  });
+}
+
+void SqliteStore::mark_failed(std::int64_t id, const std::string& error,
+                              std::chrono::system_clock::time_point next_attempt) {
+  delivery_failures_.fetch_add(1);
+  writes_.run([&](SQLite::Database& db) {
+    SQLite::Statement update(db,
+                             "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+                             "next_attempt_at = ? WHERE id = ?");
+    update.bind(1, error);
+    update.bind(2, static_cast<std::int64_t>(sql::to_ms(next_attempt)));
+    update.bind(3, static_cast<std::int64_t>(id));
+    update.exec();
+  });
+}
+
+std::size_t SqliteStore::depth() {
+  auto db = read();
+  SQLite::Statement query(*db, "SELECT COUNT(*) FROM outbox WHERE sent = 0");
+  query.executeStep();
+  return static_cast<std::size_t>(query.getColumn(0).getInt64());
+}
+
+}  // namespace servicedesk::host

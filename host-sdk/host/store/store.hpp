@@ -1,0 +1,159 @@
+// The host's persistence boundary: carts, requests, their items and the mail outbox.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "mail/outbox.hpp"
+
+namespace servicedesk::host {
+
+/// One line of a user's cart: an item with the answers that passed validation.
+struct CartLine {
+  std::int64_t id = 0;
+  std::string item_id;
+  nlohmann::json answers;
+  std::string summary;
+  std::int64_t created_at_ms = 0;
+};
+
+/// One item of a request being written at checkout.
+struct NewRequestItem {
+  std::string item_id;
+  std::string item_name;
+  nlohmann::json answers;  ///< normalized answers of visible fields
+  std::string summary;     ///< phones masked
+};
+
+/// One mail to queue with a request or a decision.
+struct NewMail {
+  std::string item_number;  ///< "RITM0000001", or empty for a request-level mail
+  std::string event;        ///< "submitted", "fulfilled", "rejected"
+  std::string to_username;
+  std::string to_address;
+  std::string to_name;
+  std::string subject;
+  std::string body;
+};
+
+/// What checkout writes in one transaction. `compose_mails` runs inside that transaction
+/// once the numbers are known; it must not throw.
+struct CheckoutOrder {
+  std::string opened_by;
+  std::string requested_for;
+  std::string special_instructions;
+  std::vector<NewRequestItem> items;
+  /// The cart lines this order was built from; the checkout fails with a conflict when the
+  /// cart no longer holds exactly these lines, and removes them when it succeeds.
+  std::vector<std::int64_t> cart_line_ids;
+  std::function<std::vector<NewMail>(const std::string& request_number,
+                                     const std::vector<std::string>& item_numbers)>
+      compose_mails;
+};
+
+/// Why a write was refused; `conflict` means the data changed underneath the caller.
+enum class StoreError { none, conflict, not_found, failed };
+
+/// The numbers a successful checkout was given.
+struct CheckoutResult {
+  StoreError error = StoreError::none;
+  std::string message;
+  std::string request_number;
+  std::vector<std::string> item_numbers;
+  bool ok() const { return error == StoreError::none; }
+};
+
+/// A notification as shown with its request.
+struct NotificationRecord {
+  std::int64_t id = 0;
+  std::string item_number;
+  std::string event;
+  std::string to_username;
+  std::string to_address;
+  std::string subject;
+  DeliveryState state = DeliveryState::pending;
+  int attempts = 0;
+  std::string last_error;
+};
+
+/// A requested item (RITM) as stored.
+struct RequestItemRecord {
+  std::string number;
+  std::string request_number;
+  std::string item_id;
+  std::string item_name;
+  nlohmann::json answers;
+  std::string summary;
+  std::string state;  ///< "open", "fulfilled", "rejected"
+  std::string decided_by;
+  std::string reason;
+  std::string opened_by;
+  std::string requested_for;
+  std::string special_instructions;
+};
+
+/// A request (REQ) with its items and, when asked for, its notifications.
+struct RequestRecord {
+  std::string number;
+  std::string opened_by;
+  std::string requested_for;
+  std::string special_instructions;
+  std::int64_t created_at_ms = 0;
+  std::vector<RequestItemRecord> items;
+  std::vector<NotificationRecord> notifications;
+};
+
+/// A staff decision on an open RITM, written with its mails in one transaction.
+struct ItemDecision {
+  std::string item_number;
+  std::string state;  ///< "fulfilled" or "rejected"
+  std::string decided_by;
+  std::string reason;
+  std::vector<NewMail> mails;
+};
+
+/// Everything the host keeps. Implementations are thread-safe; every write that returns
+/// has reached stable storage. A PostgreSQL store can implement the same interface.
+class Store : public Outbox {
+ public:
+  /// The user's cart lines, oldest first.
+  virtual std::vector<CartLine> cart(std::string_view username) = 0;
+  /// Adds a line when the user's cart still holds exactly `expected_line_ids` (the lines
+  /// the guards judged); otherwise a conflict.
+  virtual std::optional<CartLine> add_cart_line(std::string_view username, const CartLine& line,
+                                                const std::vector<std::int64_t>& expected_line_ids,
+                                                StoreError& error) = 0;
+  /// Removes one of the user's lines; false when there was none with that id.
+  virtual bool remove_cart_line(std::string_view username, std::int64_t line_id) = 0;
+  /// Writes the request, its items and mails, and clears the cart lines, atomically.
+  virtual CheckoutResult checkout(const CheckoutOrder& order) = 0;
+
+  /// Requests opened by or for `username`, newest first, without notifications.
+  virtual std::vector<RequestRecord> requests_for(std::string_view username) = 0;
+  /// One request with items and notifications.
+  virtual std::optional<RequestRecord> request(std::string_view number) = 0;
+  /// One requested item with its request's people.
+  virtual std::optional<RequestItemRecord> request_item(std::string_view number) = 0;
+  /// Every RITM in state "open", oldest first.
+  virtual std::vector<RequestItemRecord> open_items() = 0;
+  /// Moves an open RITM to its decided state; conflict when it is no longer open.
+  virtual StoreError decide(const ItemDecision& decision) = 0;
+
+  /// Queues one mail that belongs to no request (a plugin's own notice); false on failure.
+  virtual bool enqueue_mail(const NewMail& mail) = 0;
+
+  /// Checkouts written since start (for /metrics).
+  virtual std::uint64_t checkout_count() const = 0;
+  /// Failed delivery attempts recorded since start (for /metrics).
+  virtual std::uint64_t delivery_failures() const = 0;
+  /// Waits for pending writes and stops accepting new ones.
+  virtual void close() = 0;
+};
+
+}  // namespace servicedesk::host
