@@ -1,19 +1,24 @@
 #!/usr/bin/python3
 """A real SMTP server for tests: accepts every message and stores each as one file.
 
-Usage: smtp_sink.py PORT FOLDER
+Usage: smtp_sink.py PORT FOLDER [USER:PASSWORD]
+With USER:PASSWORD the server offers AUTH (PLAIN, LOGIN; without TLS, for tests only) and
+refuses mail from clients that did not authenticate with exactly those credentials.
 Each accepted message becomes FOLDER/<n>.eml (written to a temporary name, then renamed),
 with two leading lines "X-Envelope-From: ..." and "X-Envelope-To: ..." before the message
 as received. Prints "ready" once listening on 127.0.0.1:PORT; stops on SIGTERM or SIGINT.
 Needs Debian's python3-aiosmtpd (run it with /usr/bin/python3).
 """
 import itertools
+import logging
 import os
 import signal
 import sys
 import threading
+import warnings
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class FolderHandler:
@@ -40,12 +45,30 @@ class FolderHandler:
         return "250 Message accepted for delivery"
 
 
+def credentials_checker(expected):
+    user, password = expected.split(":", 1)
+
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword) and auth_data.login == user.encode()
+              and auth_data.password == password.encode())
+        return AuthResult(success=ok)
+
+    return check
+
+
 def main():
+    # AUTH without TLS is deliberate here (loopback, tests only): keep the test output quiet.
+    warnings.simplefilter("ignore")
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
     port = int(sys.argv[1])
     folder = sys.argv[2]
     os.makedirs(folder, exist_ok=True)
+    options = {}
+    if len(sys.argv) > 3:
+        options = {"authenticator": credentials_checker(sys.argv[3]), "auth_required": True,
+                   "auth_require_tls": False}
     controller = Controller(FolderHandler(folder), hostname="127.0.0.1", port=port,
-                            decode_data=False, enable_SMTPUTF8=True)
+                            decode_data=False, enable_SMTPUTF8=True, **options)
     controller.start()
     print("ready", flush=True)
     stop = threading.Event()

@@ -99,8 +99,8 @@ int free_port() {
   return ntohs(address.sin_port);
 }
 
-SmtpSink::SmtpSink(int port, std::filesystem::path folder)
-    : port_(port), folder_(std::move(folder)) {}
+SmtpSink::SmtpSink(int port, std::filesystem::path folder, std::string credentials)
+    : port_(port), folder_(std::move(folder)), credentials_(std::move(credentials)) {}
 
 SmtpSink::~SmtpSink() {
   stop();
@@ -112,8 +112,9 @@ void SmtpSink::start() {
   const std::string port = std::to_string(port_);
   const std::string folder = folder_.string();
   std::vector<char*> argv = {const_cast<char*>(kPython), const_cast<char*>(script.c_str()),
-                             const_cast<char*>(port.c_str()), const_cast<char*>(folder.c_str()),
-                             nullptr};
+                             const_cast<char*>(port.c_str()), const_cast<char*>(folder.c_str())};
+  if (!credentials_.empty()) argv.push_back(credentials_.data());
+  argv.push_back(nullptr);
   pid_t pid = -1;
   if (::posix_spawn(&pid, kPython, nullptr, nullptr, argv.data(), environ) != 0) {
     throw std::runtime_error("cannot start smtp_sink.py");

@@ -35,7 +35,8 @@ int free_port();
 /// tests/support/smtp_sink.py as a child process; stopped with the object.
 class SmtpSink {
  public:
-  SmtpSink(int port, std::filesystem::path folder);
+  /// `credentials` "user:password" makes the server require AUTH (no TLS; tests only).
+  SmtpSink(int port, std::filesystem::path folder, std::string credentials = "");
   ~SmtpSink();
   SmtpSink(const SmtpSink&) = delete;
   SmtpSink& operator=(const SmtpSink&) = delete;
@@ -49,6 +50,7 @@ class SmtpSink {
  private:
   int port_;
   std::filesystem::path folder_;
+  std::string credentials_;
   int pid_ = -1;
 };
 

@@ -65,6 +65,27 @@ TEST(SmtpDelivery, ServerDownReportsAnErrorWithoutTheMessage) {
   EXPECT_THAT(result.error, Not(HasSubstr("SECRET-BODY")));
 }
 
+TEST(SmtpDelivery, AuthenticatesWithConfiguredCredentials) {
+  TempDir dir;
+  SmtpSink sink(testing::free_port(), dir.path() / "received", "desk:s3cret");
+  sink.start();
+  const Envelope envelope{"servicedesk@example.edu", "tuffytitan@example.edu",
+                          "Subject: x\r\n\r\nBody\r\n"};
+
+  auto settings = local_server(sink.port());
+  settings.timeout = std::chrono::milliseconds(3000);
+  EXPECT_FALSE(SmtpTransport(settings).deliver(envelope).delivered) << "no AUTH, no mail";
+  settings.username = "desk";
+  settings.password = "wrong";
+  const auto refused = SmtpTransport(settings).deliver(envelope);
+  EXPECT_FALSE(refused.delivered);
+  EXPECT_THAT(refused.error, Not(HasSubstr("wrong"))) << "passwords stay out of errors";
+  settings.password = "s3cret";
+  const auto accepted = SmtpTransport(settings).deliver(envelope);
+  EXPECT_TRUE(accepted.delivered) << accepted.error;
+  EXPECT_EQ(testing::files_in(sink.folder()).size(), 1u);
+}
+
 TEST(SmtpDelivery, ServerDownThenBackDeliversEverythingOnce) {
   TempDir dir;
   SmtpSink sink(testing::free_port(), dir.path() / "received");
