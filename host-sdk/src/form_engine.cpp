@@ -100,7 +100,10 @@ void check_rows_field(const FieldDef& field, const nlohmann::json* raw, const Sc
     }
   }
   const auto rows = static_cast<std::int64_t>(count);
-  if (count == 0 && state.mandatory && state.errors.empty()) {
+  const bool shape_error = raw != nullptr && !raw->is_null() && !raw->is_array();
+  if (shape_error) {
+    // The rows could not be read: counting them would only repeat the problem.
+  } else if (count == 0 && state.mandatory) {
     state.errors.emplace_back(kRequired);
   } else if (field.min_rows && rows < *field.min_rows) {
     state.errors.push_back("Add at least " + rows_word(*field.min_rows) + ".");

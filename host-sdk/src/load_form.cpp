@@ -70,8 +70,7 @@ void load_checkout(const YAML::Node& node, CompiledForm& form, const HandlerCata
 
 void load_item(const YAML::Node& root, const std::filesystem::path& file, CompiledForm& form,
                const HandlerCatalog& handlers, Reporter& reporter) {
-  if (!expect_map(root, "a catalog item (a mapping with id, name, category, fields)", reporter))
-    return;
+  if (!expect_map(root, "a catalog item with id, name, category and fields", reporter)) return;
   check_keys(root,
              {"id", "name", "category", "description", "available_for", "checkout", "fields",
               "validators", "summary", "fulfilment", "notifications"},

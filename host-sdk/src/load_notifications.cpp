@@ -105,8 +105,7 @@ std::vector<NotificationSpec> load_notifications(const YAML::Node& list,
         if (!in || std::filesystem::is_directory(path)) {
           reporter.at(body->value,
                       "body_file '" + *name +
-                          "' not found; expected a text file next to this YAML file (" +
-                          path.string() + ")");
+                          "' not found; expected a text file in the folder of this YAML file");
         } else {
           std::ostringstream text;
           text << in.rdbuf();

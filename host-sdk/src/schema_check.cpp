@@ -113,8 +113,20 @@ void check_schema(const YAML::Node& document, Reporter& reporter) {
           std::equal(errors[i].context.begin(), errors[i].context.end(), errors[j].context.begin());
     }
     if (has_deeper) continue;
-    const YAML::Node node = node_at(document, errors[i].context);
-    reporter.at(node, "schema: at " + path_text(errors[i].context) + ": " + errors[i].description);
+    const std::string& description = errors[i].description;
+    YAML::Node node = node_at(document, errors[i].context);
+    // "... 'additionalProperties' constraints: 'fieldz'." concerns a key: point at it.
+    const std::size_t quote = description.rfind(": '");
+    if (description.find("additionalProperties") != std::string::npos &&
+        quote != std::string::npos) {
+      const std::string key = description.substr(quote + 3, description.size() - quote - 5);
+      if (auto entry = find(node, key)) {
+        reporter.at(entry->key, "unknown key '" + key + "' at " + path_text(errors[i].context) +
+                                    " (not allowed by the schema)");
+        continue;
+      }
+    }
+    reporter.at(node, "schema: at " + path_text(errors[i].context) + ": " + description);
   }
 }
 

@@ -150,7 +150,8 @@ std::optional<std::string> required_text(const YAML::Node& map, std::string_view
                                          std::string_view what, Reporter& reporter) {
   auto entry = find(map, key);
   if (!entry) {
-    reporter.at(map, "missing '" + std::string(key) + "' in " + std::string(what));
+    reporter.at(map,
+                "missing '" + std::string(key) + "' in " + std::string(what) + "; expected text");
     return std::nullopt;
   }
   return read_text(*entry, reporter);

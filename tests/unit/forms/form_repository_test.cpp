@@ -1,0 +1,135 @@
+// FormRepository: loading a folder, hot reload of edits and new files, refused edits.
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "catalog/form_repository.hpp"
+#include "test_catalog.hpp"
+
+namespace servicedesk::forms_test {
+namespace {
+
+std::string item_yaml(const std::string& id, const std::string& label) {
+  return "id: " + id + "\nname: Item " + id +
+         "\ncategory: Tests\nfields:\n  - { id: note, type: text, label: " + label + " }\n";
+}
+
+void write(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::trunc) << text;
+  // Make the edit visible even on file systems with coarse modification times.
+  std::filesystem::last_write_time(
+      file, std::filesystem::last_write_time(file) + std::chrono::seconds(1));
+}
+
+std::string label_of(const std::shared_ptr<const Form>& form) {
+  return form ? form->client_json()["fields"][0]["label"].get<std::string>() : "(none)";
+}
+
+class FormRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override { folder_ = make_temp_dir("repo"); }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+  std::filesystem::path folder_;
+  TestCatalog catalog_;
+};
+
+TEST_F(FormRepositoryTest, LoadsEveryYamlFileOfTheFolder) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  write(folder_ / "b.yaml", item_yaml("item-b", "Second"));
+  write(folder_ / "notes.txt", "not a form");
+  host::FormRepository repository(folder_, catalog_);
+  EXPECT_EQ(repository.load_all(), 0u);
+  EXPECT_EQ(repository.forms().size(), 2u);
+  EXPECT_EQ(label_of(repository.find("item-b")), "Second");
+  EXPECT_EQ(repository.find("nothing"), nullptr);
+  EXPECT_EQ(repository.status().size(), 2u);
+}
+
+TEST_F(FormRepositoryTest, ValidEditTakesEffectAndInFlightRequestsKeepTheOldForm) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  std::shared_ptr<const Form> in_flight = repository.find("item-a");
+  write(folder_ / "a.yaml", item_yaml("item-a", "Edited"));
+  EXPECT_EQ(repository.reload_changed(), 1u);
+  EXPECT_EQ(label_of(repository.find("item-a")), "Edited");
+  EXPECT_EQ(label_of(in_flight), "First");
+  EXPECT_EQ(repository.reload_changed(), 0u);  // nothing changed since
+}
+
+TEST_F(FormRepositoryTest, InvalidEditKeepsTheLastGoodVersionAndExposesItsErrors) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  write(folder_ / "a.yaml",
+        "id: item-a\nname: Item\ncategory: Tests\nfields:\n  - { id: note, type: txt }\n");
+  repository.reload_changed();
+  EXPECT_EQ(label_of(repository.find("item-a")), "First");
+  const auto status = repository.status();
+  ASSERT_EQ(status.size(), 1u);
+  EXPECT_FALSE(status[0].ok);
+  EXPECT_TRUE(status[0].live);
+  ASSERT_FALSE(status[0].diagnostics.empty());
+  EXPECT_EQ(status[0].diagnostics[0].line, 5);
+  EXPECT_NE(status[0].diagnostics[0].message.find("unknown field type 'txt'"), std::string::npos);
+  // Fixing the file clears the errors.
+  write(folder_ / "a.yaml", item_yaml("item-a", "Fixed"));
+  repository.reload_changed();
+  EXPECT_EQ(label_of(repository.find("item-a")), "Fixed");
+  EXPECT_TRUE(repository.status()[0].ok);
+  EXPECT_TRUE(repository.status()[0].diagnostics.empty());
+}
+
+TEST_F(FormRepositoryTest, AddedFileAppearsAndRemovedFileDisappears) {
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  EXPECT_TRUE(repository.forms().empty());
+  write(folder_ / "new.yaml", item_yaml("item-new", "New"));
+  EXPECT_EQ(repository.reload_changed(), 1u);
+  EXPECT_EQ(label_of(repository.find("item-new")), "New");
+  std::filesystem::remove(folder_ / "new.yaml");
+  repository.reload_changed();
+  EXPECT_EQ(repository.find("item-new"), nullptr);
+}
+
+TEST_F(FormRepositoryTest, SecondFileWithTheSameItemIdIsRefused) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  write(folder_ / "b.yaml", item_yaml("item-a", "Copy"));
+  host::FormRepository repository(folder_, catalog_);
+  EXPECT_EQ(repository.load_all(), 1u);
+  EXPECT_EQ(label_of(repository.find("item-a")), "First");
+  const auto status = repository.status();
+  ASSERT_EQ(status.size(), 2u);
+  EXPECT_FALSE(status[1].ok);
+  EXPECT_NE(status[1].diagnostics[0].message.find("already defined"), std::string::npos);
+}
+
+TEST_F(FormRepositoryTest, WatcherPicksUpAnEditWithinTwoSeconds) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  repository.start_watching(std::chrono::milliseconds(50));
+  std::atomic<bool> reading{true};
+  std::size_t reads = 0;
+  std::thread reader([&] {
+    while (reading) {
+      if (repository.find("item-a")) ++reads;
+    }
+  });
+  write(folder_ / "a.yaml", item_yaml("item-a", "Watched"));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (label_of(repository.find("item-a")) != "Watched" &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  reading = false;
+  reader.join();
+  repository.stop();
+  EXPECT_EQ(label_of(repository.find("item-a")), "Watched");
+  EXPECT_GT(reads, 0u);
+}
+
+}  // namespace
+}  // namespace servicedesk::forms_test
