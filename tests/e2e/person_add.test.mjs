@@ -59,7 +59,7 @@ test('AddPhoneForNewHireEndToEnd', async () => {
     await shot(page, 'step10-requested-for-search');
     await page.getByLabel(/Special Instructions/).fill('New employee starts Monday.');
     const { request, items } = await checkOut(page, 'Hire, Nova', 'newhire');
-    await expectVisible(page.getByText(/e-mail confirmations of this request were sent/i));
+    await expectVisible(page.getByText(/Hire, Nova \(newhire\), the person listed in the Requested For field, will also get an e-mail confirmation/));
     await shot(page, 'step11-confirmation');
     await assertAccessible(page, 'confirmation page');
 

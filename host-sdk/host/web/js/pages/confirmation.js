@@ -4,6 +4,10 @@ import { h, replace, pageHeading, notice } from '../dom.js';
 import { itemNames, personName } from '../catalog_names.js';
 import { requestFacts, itemsList, notificationsList } from '../request_view.js';
 
+function usernameOf(ref) {
+  return ref && typeof ref === 'object' ? ref.username : ref;
+}
+
 /** Shows what checkout created; falls back to the checkout answer if the request cannot be read. */
 export async function render(main, [number]) {
   const names = await itemNames();
@@ -16,14 +20,15 @@ export async function render(main, [number]) {
     if (request.number !== number) request = { number };
   }
   const requestedFor = personName(request.requested_for);
+  const samePerson = usernameOf(request.requested_for) && usernameOf(request.requested_for) === usernameOf(request.opened_by);
   replace(main,
     pageHeading("You're done! Your request has been submitted"),
     notice('success',
       h('p', {}, 'Request Number: ', h('strong', { class: 'request-number', text: request.number })),
       (request.items || []).map((item) => h('p', {}, 'RITM number: ',
         h('strong', { class: 'ritm-number', text: item.number })))),
-    h('p', { class: 'mail-sent', text: 'E-mail confirmations of this request were sent to you'
-      + (requestedFor ? ` and to ${requestedFor}, the person listed in the Requested For field.` : ' and to the person listed in the Requested For field.') }),
+    h('p', { class: 'mail-sent' }, "You'll receive an e-mail confirmation of this request.",
+      samePerson ? null : ` ${requestedFor || 'The person listed in the Requested For field'}${requestedFor ? ', the person listed in the Requested For field,' : ''} will also get an e-mail confirmation.`),
     h('p', { text: 'When contacting the IT Help Desk about this request, it is most helpful to provide the RITM number. You can also provide the Request Number.' }),
     h('h2', { text: 'Request details' }),
     requestFacts(request),
