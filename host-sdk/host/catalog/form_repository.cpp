@@ -41,6 +41,7 @@ std::size_t FormRepository::load_all() {
   }
   if (ec) spdlog::error("catalog: cannot read folder {}: {}", folder_.string(), ec.message());
   std::sort(paths.begin(), paths.end());
+  companions_changed_locked();
   for (const auto& path : paths) load_file_locked(path);
   publish_locked();
   return static_cast<std::size_t>(std::count_if(files_.begin(), files_.end(),
@@ -93,11 +94,27 @@ void FormRepository::publish_locked() {
   live_.store(std::move(next));
 }
 
+bool FormRepository::companions_changed_locked() {
+  decltype(companions_) now;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+    std::error_code file_ec;
+    if (!entry.is_regular_file(file_ec) || entry.path().extension() == ".yaml") continue;
+    const auto size = std::filesystem::file_size(entry.path(), file_ec);
+    const auto mtime = std::filesystem::last_write_time(entry.path(), file_ec);
+    if (!file_ec) now.emplace(entry.path(), std::make_pair(size, mtime));
+  }
+  const bool changed = now != companions_;
+  companions_ = std::move(now);
+  return changed;
+}
+
 std::size_t FormRepository::reload_changed() {
   std::lock_guard lock(write_mutex_);
   std::vector<std::filesystem::path> present;
   std::size_t changed = 0;
   std::error_code ec;
+  const bool reload_all = companions_changed_locked();
   for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
     if (!is_form_file(entry)) continue;
     present.push_back(entry.path());
@@ -106,7 +123,8 @@ std::size_t FormRepository::reload_changed() {
     const auto mtime = std::filesystem::last_write_time(entry.path(), time_ec);
     if (size_ec || time_ec) continue;
     auto it = files_.find(entry.path());
-    if (it != files_.end() && it->second.size == size && it->second.mtime == mtime) continue;
+    if (!reload_all && it != files_.end() && it->second.size == size && it->second.mtime == mtime)
+      continue;
     load_file_locked(entry.path());
     ++changed;
   }

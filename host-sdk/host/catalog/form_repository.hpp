@@ -41,7 +41,8 @@ class FormRepository {
   /// Loads every `*.yaml` of the folder (sorted). Returns how many files were refused.
   std::size_t load_all();
   /// Reloads files whose size or modification time changed, loads new files and drops
-  /// deleted ones. Returns how many files were (re)loaded or dropped. Thread-safe.
+  /// deleted ones. An edit of any other file of the folder (a notification body_file)
+  /// reloads every form. Returns how many files were (re)loaded or dropped. Thread-safe.
   std::size_t reload_changed();
 
   /// Polls the folder every `interval` on a background thread until stop().
@@ -76,6 +77,10 @@ class FormRepository {
   std::atomic<std::shared_ptr<const FormMap>> live_;
   mutable std::mutex write_mutex_;  // serializes reloads and guards files_
   std::map<std::filesystem::path, FileState> files_;
+  /// Size and mtime of the other files (mail bodies): a change reloads every form.
+  std::map<std::filesystem::path, std::pair<std::uintmax_t, std::filesystem::file_time_type>>
+      companions_;
+  bool companions_changed_locked();
 
   std::mutex watch_mutex_;
   std::condition_variable watch_wake_;

@@ -93,7 +93,7 @@ TEST(Engine, EvaluateIsCheapForAPersonAndForTwentyRows) {
   for (int i = 0; i < 20; ++i)
     rows["members"].push_back({{"user", "tuffytitan"}, {"last_four", std::to_string(1000 + i)}});
   auto time_per_call = [&](const nlohmann::json& answers) {
-    constexpr int kCalls = 2000;
+    constexpr int kCalls = 300;
     std::size_t states = 0;
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < kCalls; ++i)

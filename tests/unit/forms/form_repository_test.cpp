@@ -94,6 +94,24 @@ TEST_F(FormRepositoryTest, AddedFileAppearsAndRemovedFileDisappears) {
   EXPECT_EQ(repository.find("item-new"), nullptr);
 }
 
+TEST_F(FormRepositoryTest, EditedMailBodyIsReloadedAndCheckedToo) {
+  write(folder_ / "a.txt", "Hello {recipient.name}");
+  write(folder_ / "a.yaml", item_yaml("item-a", "First") +
+                                "notifications:\n  - { on: submitted, to: [opened_by], subject: "
+                                "Hi, body_file: a.txt }\n");
+  host::FormRepository repository(folder_, catalog_);
+  EXPECT_EQ(repository.load_all(), 0u);
+  EXPECT_EQ(repository.reload_changed(), 0u);
+  write(folder_ / "a.txt", "Bye {recipient.name}");
+  EXPECT_EQ(repository.reload_changed(), 1u);
+  EXPECT_EQ(repository.find("item-a")->notifications()[0].body_template, "Bye {recipient.name}");
+  write(folder_ / "a.txt", "Bye {recipient.nam}");
+  repository.reload_changed();
+  EXPECT_EQ(repository.find("item-a")->notifications()[0].body_template, "Bye {recipient.name}");
+  ASSERT_FALSE(repository.status()[0].ok);
+  EXPECT_EQ(repository.status()[0].diagnostics[0].file, (folder_ / "a.txt").string());
+}
+
 TEST_F(FormRepositoryTest, SecondFileWithTheSameItemIdIsRefused) {
   write(folder_ / "a.yaml", item_yaml("item-a", "First"));
   write(folder_ / "b.yaml", item_yaml("item-a", "Copy"));
