@@ -15,4 +15,5 @@ write_basic_package_version_file(${config_dir}/ServiceDeskConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
 install(FILES ${config_dir}/ServiceDeskConfig.cmake ${config_dir}/ServiceDeskConfigVersion.cmake
               ${CMAKE_CURRENT_SOURCE_DIR}/cmake/ServiceDeskPlugin.cmake
+              ${CMAKE_CURRENT_SOURCE_DIR}/cmake/plugin-exports.map
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/ServiceDesk)

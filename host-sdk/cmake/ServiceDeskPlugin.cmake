@@ -2,6 +2,7 @@
 # visibility, linked to ServiceDesk::sdk; only the entry symbol is exported.
 function(servicedesk_add_plugin name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "OUTPUT_DIRECTORY" "SOURCES")
+  set(exports_map "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/plugin-exports.map")
   add_library(${name} MODULE ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ServiceDesk::sdk)
   set_target_properties(${name} PROPERTIES
@@ -13,5 +14,7 @@ function(servicedesk_add_plugin name)
     set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   endif()
   # An undefined symbol is a load-time surprise in the host: refuse it at link time.
-  target_link_options(${name} PRIVATE "LINKER:--no-undefined")
+  target_link_options(${name} PRIVATE "LINKER:--no-undefined"
+                      "LINKER:--version-script=${exports_map}")
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${exports_map})
 endfunction()
