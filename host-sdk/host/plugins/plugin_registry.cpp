@@ -164,12 +164,13 @@ PluginReport PluginRegistry::load_file(const std::filesystem::path& file) {
     report.items.push_back(item);
     items_.push_back({std::move(item), report.name});
   }
-  keep(registrar.field_rules, field_rules_, library, report.name, "field_rule", report.handlers);
-  keep(registrar.form_rules, form_rules_, library, report.name, "form_rule", report.handlers);
-  keep(registrar.checkout_guards, checkout_guards_, library, report.name, "checkout_guard",
+  const PluginLifetime lifetime{library, services};
+  keep(registrar.field_rules, field_rules_, lifetime, report.name, "field_rule", report.handlers);
+  keep(registrar.form_rules, form_rules_, lifetime, report.name, "form_rule", report.handlers);
+  keep(registrar.checkout_guards, checkout_guards_, lifetime, report.name, "checkout_guard",
        report.handlers);
-  keep(registrar.summarizers, summarizers_, library, report.name, "summarizer", report.handlers);
-  keep(registrar.fulfilments, fulfilments_, library, report.name, "fulfilment", report.handlers);
+  keep(registrar.summarizers, summarizers_, lifetime, report.name, "summarizer", report.handlers);
+  keep(registrar.fulfilments, fulfilments_, lifetime, report.name, "fulfilment", report.handlers);
   services_.push_back(std::move(services));
   libraries_.push_back(library);
 

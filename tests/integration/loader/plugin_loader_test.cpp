@@ -6,7 +6,7 @@
 
 #include "plugins/plugin_registry.hpp"
 #include "servicedesk/version.hpp"
-#include "test_host_services.hpp"
+#include "test_host_services.hpp"  // tests/support/cpp
 
 namespace servicedesk::host {
 namespace {
@@ -26,7 +26,7 @@ class PluginLoaderTest : public ::testing::Test {
 
   PluginRegistry make_registry() {
     return PluginRegistry([this](std::string_view plugin) {
-      return std::make_shared<testing::TestHostServices>(scratch_ / std::string(plugin));
+      return std::make_shared<testing::TestHostServices>(nobody_, scratch_ / std::string(plugin));
     });
   }
 
@@ -35,6 +35,7 @@ class PluginLoaderTest : public ::testing::Test {
   }
 
   fs::path scratch_;
+  testing::EmptyDirectory nobody_;
 };
 
 const PluginReport& report_for(const std::vector<PluginReport>& reports, const fs::path& file) {

@@ -1,12 +1,14 @@
-// Minimal host services for loading plugins in tests: an empty directory, no config.
+// Host services for loading real plugins outside the host (loader tests, benchmarks).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 
 #include "servicedesk/host_services.hpp"
 
 namespace servicedesk::testing {
 
+/// A directory with nobody in it, for tests that need no people.
 class EmptyDirectory final : public Directory {
  public:
   std::vector<const DirectoryEntry*> search(std::string_view, KindFilter,
@@ -33,9 +35,13 @@ class EmptyConfig final : public PluginConfig {
   std::optional<std::string> get(std::string_view) const override { return std::nullopt; }
 };
 
+/// Services over a caller's directory (which must outlive them) and a data folder.
 class TestHostServices final : public HostServices {
  public:
-  explicit TestHostServices(std::filesystem::path data_dir) : data_dir_(std::move(data_dir)) {}
+  TestHostServices(const Directory& directory, std::filesystem::path data_dir)
+      : directory_(directory), data_dir_(std::move(data_dir)) {
+    std::filesystem::create_directories(data_dir_);
+  }
   const Directory& directory() const override { return directory_; }
   Logger& logger() override { return logger_; }
   Notifier& notifier() override { return notifier_; }
@@ -43,7 +49,7 @@ class TestHostServices final : public HostServices {
   std::filesystem::path data_dir() const override { return data_dir_; }
 
  private:
-  EmptyDirectory directory_;
+  const Directory& directory_;
   SilentLogger logger_;
   DroppingNotifier notifier_;
   EmptyConfig config_;

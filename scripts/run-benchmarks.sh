@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the release preset and runs every benchmark: in-process figures (Google Benchmark)
+# and HTTP figures against the real host (start-up, search, checkout, reload, memory).
+# Usage: scripts/run-benchmarks.sh [--quick]   (--quick: shorter load phases)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh --tests
+cmake --preset release >/dev/null
+cmake --build --preset release
+bench=build/release/tests/bench
+seconds=10
+[[ "${1:-}" == "--quick" ]] && seconds=4
+
+export SERVICEDESK_BENCH_DIR=build/release/bench-data
+mkdir -p "$SERVICEDESK_BENCH_DIR"
+echo "== form evaluation (targets: person 5 us, 20 rows 50 us, 20 new phones 1 ms)"
+"$bench/form_evaluation_bench" --benchmark_min_time=1
+echo "== directory search over 100,000 people (target: p99 <= 20 us)"
+"$bench/directory_search_bench"
+echo "== SQLite single-row commit rate (WAL, synchronous=FULL)"
+"$bench/sqlite_commit_bench"
+echo "== HTTP figures against servicedesk-host"
+"$bench/servicedesk-load" --host-bin build/release/host-sdk/host/app/servicedesk-host \
+  --catalog-dir catalog-items --work-dir "$SERVICEDESK_BENCH_DIR/load" --seconds "$seconds"
