@@ -28,11 +28,23 @@ std::string session_cookie(const httplib::Request& req) {
   return {};
 }
 
+namespace {
+
+/// "/api/requests/([^/]+)" -> "/api/requests/{}": a label with no regular expression in it.
+std::string route_label(std::string pattern) {
+  const std::string group = "([^/]+)";
+  for (auto at = pattern.find(group); at != std::string::npos; at = pattern.find(group, at))
+    pattern.replace(at, group.size(), "{}");
+  return pattern;
+}
+
+}  // namespace
+
 httplib::Server::Handler Router::wrap(const std::string& pattern, Access access,
                                       RouteHandler handler) {
-  return [context = &context_, pattern, access, handler = std::move(handler)](
+  return [context = &context_, label = route_label(pattern), access, handler = std::move(handler)](
              const httplib::Request& req, httplib::Response& res) {
-    current_trace().route = pattern;
+    current_trace().route = label;
     std::optional<Session> session;
     if (access != Access::open) {
       const std::string id = session_cookie(req);
@@ -53,10 +65,10 @@ httplib::Server::Handler Router::wrap(const std::string& pattern, Access access,
       handler(call);
     } catch (const nlohmann::json::exception& e) {
       // A JSON type mismatch can only come from input a handler did not check well enough.
-      spdlog::warn("{} {}: rejected input ({})", req.method, pattern, e.id);
+      spdlog::warn("{} {}: rejected input ({})", req.method, label, e.id);
       send_error(res, 400, "The request body has an unexpected shape.");
     } catch (const std::exception& e) {
-      spdlog::error("{} {}: {}", req.method, pattern, e.what());
+      spdlog::error("{} {}: {}", req.method, label, e.what());
       send_error(res, 500, "Internal error.");
     }
   };
