@@ -128,6 +128,12 @@ std::size_t FormRepository::reload_changed() {
     load_file_locked(entry.path());
     ++changed;
   }
+  if (ec) {
+    // An unreadable folder (being replaced, unmounted) is no reason to drop live forms.
+    spdlog::warn("catalog: cannot read folder {}: {}", folder_.string(), ec.message());
+    if (changed != 0) publish_locked();
+    return changed;
+  }
   for (auto it = files_.begin(); it != files_.end();) {
     if (std::find(present.begin(), present.end(), it->first) == present.end()) {
       spdlog::warn("catalog: {} was removed; item {} is no longer offered", it->first.string(),
