@@ -51,15 +51,22 @@ std::string first_duplicate(const std::vector<PendingHandler<Fn>>& pending,
   return {};
 }
 
-/// Moves pending handlers into `kept`; each factory keeps `library` loaded until the last
-/// reference to it is gone.
+/// What a plugin's factories need to outlive the registry: its library and its services.
+struct PluginLifetime {
+  Library library;
+  std::shared_ptr<HostServices> services;
+};
+
+/// Moves pending handlers into `kept`; each factory keeps the plugin's library loaded and its
+/// services alive until the last reference to the factory is gone.
 template <class Fn>
 void keep(std::vector<PendingHandler<Fn>>& pending,
-          std::map<std::string, RegisteredHandler<Fn>, std::less<>>& kept, const Library& library,
-          const std::string& plugin, const char* kind, std::vector<std::string>& names) {
+          std::map<std::string, RegisteredHandler<Fn>, std::less<>>& kept,
+          const PluginLifetime& lifetime, const std::string& plugin, const char* kind,
+          std::vector<std::string>& names) {
   for (auto& handler : pending) {
     std::shared_ptr<const HandlerFactory<Fn>> factory(
-        handler.factory.release(), [library](const HandlerFactory<Fn>* owned) { delete owned; });
+        handler.factory.release(), [lifetime](const HandlerFactory<Fn>* owned) { delete owned; });
     names.push_back(std::string(kind) + " " + handler.name);
     kept.emplace(
         handler.name,
