@@ -78,8 +78,8 @@ TEST_F(CartCheckoutTest, CheckoutGivesRequestAndRitmNumbersAndEmptiesCart) {
   EXPECT_EQ(as("newhire").get("/api/requests/" + request).status, 200);
   EXPECT_EQ(as("tessatitan").get("/api/requests/" + request).status, 404);
   bool listed = false;
-  for (const auto& item : client.get("/api/requests").json["requests"])
-    listed = listed || item["number"] == request;
+  const Reply requests = client.get("/api/requests");
+  for (const auto& item : requests.json["requests"]) listed = listed || item["number"] == request;
   EXPECT_TRUE(listed);
 }
 

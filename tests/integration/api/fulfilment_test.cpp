@@ -18,7 +18,8 @@ std::string submit(ApiClient& client, const std::string& phone) {
 }
 
 bool queued(ApiClient& staff, const std::string& ritm) {
-  for (const auto& item : staff.get("/api/fulfilment/queue").json["items"])
+  const Reply queue = staff.get("/api/fulfilment/queue");
+  for (const auto& item : queue.json["items"])
     if (item["number"] == ritm) return true;
   return false;
 }
@@ -36,7 +37,8 @@ TEST_F(FulfilmentTest, FulfilledItemLeavesQueueAndMailsBothPeople) {
   const std::string ritm = submit(ditc, "714 555 3001");
   ApiClient staff = as("helpdesk");
   ASSERT_TRUE(queued(staff, ritm));
-  for (const auto& item : staff.get("/api/fulfilment/queue").json["items"]) {
+  const Reply queue = staff.get("/api/fulfilment/queue");
+  for (const auto& item : queue.json["items"]) {
     if (item["number"] != ritm) continue;
     EXPECT_EQ(item["state"], "open");
     EXPECT_EQ(item["opened_by"], "dcoordinator");

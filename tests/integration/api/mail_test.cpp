@@ -89,8 +89,8 @@ TEST(SmtpDeliveryTest, MailReachesSmtpServerAndNothingIsLostWhileItIsDown) {
       checkout_one(client, "request-software", software_answers(), "tuffytitan");
   auto states = [&](const std::string& request) {
     std::vector<std::string> result;
-    for (const auto& note : client.get("/api/requests/" + request).json["request"]["notifications"])
-      result.push_back(note["state"]);
+    const Reply shown = client.get("/api/requests/" + request);
+    for (const auto& note : shown.json["request"]["notifications"]) result.push_back(note["state"]);
     return result;
   };
   ASSERT_TRUE(eventually([&] {
