@@ -67,6 +67,8 @@ class SqliteStore final : public Store {
     std::unique_ptr<SQLite::Database> db_;
   };
 
+  std::vector<OutboxMessage> due_messages(std::chrono::system_clock::time_point now,
+                                          std::size_t limit);
   explicit SqliteStore(std::filesystem::path file, std::unique_ptr<SQLite::Database> writer);
   ReadLease read();
 

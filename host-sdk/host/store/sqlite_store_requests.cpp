@@ -164,6 +164,17 @@ StoreError SqliteStore::decide(const ItemDecision& decision) {
 
 std::vector<OutboxMessage> SqliteStore::due(std::chrono::system_clock::time_point now,
                                             std::size_t limit) {
+  // The delivery worker calls these four; a database problem must not kill its thread.
+  try {
+    return due_messages(now, limit);
+  } catch (const std::exception& e) {
+    spdlog::error("store: reading the outbox failed: {}", e.what());
+    return {};
+  }
+}
+
+std::vector<OutboxMessage> SqliteStore::due_messages(std::chrono::system_clock::time_point now,
+                                                     std::size_t limit) {
   auto db = read();
   SQLite::Statement query(
       *db,
@@ -186,7 +197,7 @@ std::vector<OutboxMessage> SqliteStore::due(std::chrono::system_clock::time_poin
   return messages;
 }
 
-void SqliteStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) {
+void SqliteStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) try {
   writes_.run([&](SQLite::Database& db) {
     SQLite::Statement update(db,
                              "UPDATE outbox SET sent = 1, sent_at = ?, attempts = attempts + 1, "
@@ -195,27 +206,37 @@ void SqliteStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_poi
     update.bind(2, static_cast<std::int64_t>(id));
     update.exec();
   });
+} catch (const std::exception& e) {
+  // The message stays queued and is sent again later: a duplicate, never a loss.
+  spdlog::error("store: marking mail {} sent failed: {}", id, e.what());
 }
 
 void SqliteStore::mark_failed(std::int64_t id, const std::string& error,
                               std::chrono::system_clock::time_point next_attempt) {
   delivery_failures_.fetch_add(1);
-  writes_.run([&](SQLite::Database& db) {
-    SQLite::Statement update(db,
-                             "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
-                             "next_attempt_at = ? WHERE id = ?");
-    update.bind(1, error);
-    update.bind(2, static_cast<std::int64_t>(sql::to_ms(next_attempt)));
-    update.bind(3, static_cast<std::int64_t>(id));
-    update.exec();
-  });
+  try {
+    writes_.run([&](SQLite::Database& db) {
+      SQLite::Statement update(db,
+                               "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+                               "next_attempt_at = ? WHERE id = ?");
+      update.bind(1, error);
+      update.bind(2, static_cast<std::int64_t>(sql::to_ms(next_attempt)));
+      update.bind(3, static_cast<std::int64_t>(id));
+      update.exec();
+    });
+  } catch (const std::exception& e) {
+    spdlog::error("store: recording a failed delivery of mail {} failed: {}", id, e.what());
+  }
 }
 
-std::size_t SqliteStore::depth() {
+std::size_t SqliteStore::depth() try {
   auto db = read();
   SQLite::Statement query(*db, "SELECT COUNT(*) FROM outbox WHERE sent = 0");
   query.executeStep();
   return static_cast<std::size_t>(query.getColumn(0).getInt64());
+} catch (const std::exception& e) {
+  spdlog::error("store: counting the outbox failed: {}", e.what());
+  return 0;
 }
 
 }  // namespace servicedesk::host
