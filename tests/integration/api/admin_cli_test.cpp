@@ -1,0 +1,134 @@
+// Catalog administrators' view: hot reload seen through the API, metrics, and the CLI's
+// `plugins` and `lint` subcommands.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "api_fixture.hpp"
+
+namespace servicedesk::test {
+namespace {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;
+};
+
+CommandResult run_host_command(const std::string& arguments) {
+  CommandResult result;
+  const std::string command = std::string(SERVICEDESK_HOST_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  while (std::size_t read = fread(buffer, 1, sizeof buffer, pipe))
+    result.output.append(buffer, read);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string item_name(ApiClient& client, const std::string& id) {
+  const Reply catalog = client.get("/api/catalog");
+  for (const auto& category : catalog.json["categories"])
+    for (const auto& item : category["items"])
+      if (item["id"] == id) return item["name"];
+  return {};
+}
+
+TEST(CatalogReloadTest, BrokenEditIsReportedAndLastGoodFormStaysLive) {
+  TempDir dir;
+  const auto catalog = dir.path() / "catalog";
+  std::filesystem::copy(SERVICEDESK_CATALOG_DIR, catalog);
+  HostProcess host(dir.path() / "data", {"--catalog-dir", catalog.string()});
+  ApiClient staff(host.port());
+  ASSERT_EQ(staff.log_in("helpdesk").status, 200);
+  ASSERT_EQ(item_name(staff, "request-software"), "Request software");
+
+  const auto yaml = catalog / "request-software.yaml";
+  const std::string good = read_file(yaml);
+  std::ofstream(yaml) << "id: request-software\nname: [unclosed\n";
+  auto file_status = [&] {
+    const Reply status = staff.get("/api/admin/catalog");
+    for (const auto& file : status.json["files"])
+      if (file["file"] == "request-software.yaml") return file;
+    return nlohmann::json();
+  };
+  ASSERT_TRUE(eventually([&] { return file_status().value("ok", true) == false; }));
+  const auto broken = file_status();
+  EXPECT_TRUE(broken["live"].get<bool>());
+  ASSERT_FALSE(broken["errors"].empty());
+  EXPECT_NE(broken["errors"][0].get<std::string>().find("request-software.yaml:"),
+            std::string::npos);
+  EXPECT_EQ(item_name(staff, "request-software"), "Request software");
+
+  std::string renamed = good;
+  renamed.replace(renamed.find("name: Request software"), 22, "name: Request licensed software");
+  std::ofstream(yaml) << renamed;
+  EXPECT_TRUE(eventually(
+      [&] { return item_name(staff, "request-software") == "Request licensed software"; }));
+  EXPECT_TRUE(file_status().value("ok", false));
+}
+
+TEST(MetricsTest, CountsRequestsByRouteAndCheckouts) {
+  TempDir dir;
+  HostProcess host(dir.path() / "data");
+  ApiClient client(host.port());
+  ASSERT_EQ(client.log_in("tuffytitan").status, 200);
+  ASSERT_EQ(
+      client
+          .post("/api/cart/items", {{"item", "request-software"}, {"answers", software_answers()}})
+          .status,
+      201);
+  ASSERT_EQ(client.post("/api/cart/checkout", {{"requested_for", "tuffytitan"}}).status, 201);
+  EXPECT_EQ(client.get("/api/requests/REQ0000001").status, 200);
+  // A request is counted just after its answer is written: poll until both show.
+  const std::string checkout_line =
+      R"(servicedesk_http_requests_total{route="/api/cart/checkout",method="POST",status="201"} 1)";
+  const std::string request_line = R"(route="/api/requests/{}",method="GET",status="200")";
+  Reply metrics;
+  EXPECT_TRUE(eventually([&] {
+    metrics = client.get("/metrics");
+    return metrics.body.find(checkout_line) != std::string::npos &&
+           metrics.body.find(request_line) != std::string::npos;
+  })) << metrics.body;
+  EXPECT_NE(metrics.header("Content-Type").find("text/plain"), std::string::npos);
+  EXPECT_NE(metrics.body.find("servicedesk_checkouts_total 1\n"), std::string::npos);
+  EXPECT_NE(metrics.body.find("servicedesk_outbox_depth "), std::string::npos);
+  EXPECT_NE(metrics.body.find("servicedesk_delivery_failures_total 0\n"), std::string::npos);
+  // The access log has one line per request, without tokens or query strings.
+  client.get("/api/directory/search?q=secretquery");
+  host.stop();
+  const std::string log = host.log();
+  EXPECT_NE(log.find("POST /api/cart/checkout 201"), std::string::npos);
+  EXPECT_EQ(log.find("secretquery"), std::string::npos);
+  EXPECT_EQ(log.find(client.csrf_token), std::string::npos);
+  EXPECT_EQ(log.find(client.cookie.substr(client.cookie.find('=') + 1)), std::string::npos);
+}
+
+TEST(HostCliTest, PluginsListsBothPluginsAndTheirHandlers) {
+  TempDir dir;
+  const auto result = run_host_command("plugins --data-dir " + dir.path().string());
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("duo-account-updates"), std::string::npos);
+  EXPECT_NE(result.output.find("alone_in_cart"), std::string::npos);
+  EXPECT_NE(result.output.find("request-software"), std::string::npos);
+}
+
+TEST(HostCliTest, LintPassesShippedCatalogAndFailsBrokenFileWithPosition) {
+  TempDir dir;
+  const auto shipped =
+      run_host_command("lint --data-dir " + dir.path().string() + " " + SERVICEDESK_CATALOG_DIR);
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.output;
+  const auto broken = dir.path() / "broken.yaml";
+  std::ofstream(broken)
+      << "id: broken\nname: Broken\ncategory: Test\nfields:\n"
+         "  - { id: a, type: text, label: A, rules: [ { use: no_such_rule } ] }\n";
+  const auto result =
+      run_host_command("lint --data-dir " + dir.path().string() + " " + broken.string());
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find(broken.string() + ":5:"), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace servicedesk::test
