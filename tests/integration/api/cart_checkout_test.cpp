@@ -1,5 +1,6 @@
 // Steps 5-11: add to cart (422, 409 alone in the cart), checkout, REQ and RITM numbers.
 #include <regex>
+#include <thread>
 
 #include "api_fixture.hpp"
 
@@ -132,6 +133,34 @@ TEST_F(CartCheckoutTest, RemovingACartLine) {
   EXPECT_EQ(client.del("/api/cart/items/" + std::to_string(id)).status, 204);
   EXPECT_EQ(client.del("/api/cart/items/" + std::to_string(id)).status, 404);
   EXPECT_EQ(client.del("/api/cart/items/abc").status, 404);
+}
+
+TEST_F(CartCheckoutTest, DoubleSubmittedCheckoutCreatesOneRequest) {
+  ApiClient client = as("jsmith");
+  for (int round = 0; round < 5; ++round) {
+    ASSERT_EQ(add(client, "request-software", software_answers()).status, 201);
+    // Two tabs press Checkout at once: the cart turns into one request, never two.
+    int statuses[2] = {0, 0};
+    std::vector<std::thread> tabs;
+    for (int tab = 0; tab < 2; ++tab) {
+      tabs.emplace_back([&, tab] {
+        ApiClient same_session(host().port());
+        same_session.cookie = client.cookie;
+        same_session.csrf_token = client.csrf_token;
+        statuses[tab] =
+            same_session.post("/api/cart/checkout", {{"requested_for", "jsmith"}}).status;
+      });
+    }
+    for (auto& tab : tabs) tab.join();
+    EXPECT_EQ((statuses[0] == 201) + (statuses[1] == 201), 1) << statuses[0] << " " << statuses[1];
+    for (int status : statuses)
+      EXPECT_TRUE(status == 201 || status == 409 || status == 400) << status;
+  }
+  const Reply requests = client.get("/api/requests");
+  int opened = 0;
+  for (const auto& request : requests.json["requests"])
+    opened += request["opened_by"]["username"] == "jsmith";
+  EXPECT_EQ(opened, 5);
 }
 
 TEST(HostRestartTest, NumbersKeepIncreasingAcrossRestarts) {
