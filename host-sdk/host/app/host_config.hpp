@@ -34,7 +34,9 @@ struct HostConfig {
   std::filesystem::path web_dir;
   std::filesystem::path directory_file;  ///< empty: the demo directory (demo mode)
   std::string password_hash;  ///< crypto_pwhash_str of the shared password; empty: "demo"
-  std::size_t threads = 16;
+  /// httplib serves a keep-alive connection on one pool thread for its whole life, so the pool
+  /// must cover the clients expected at once (32 in the load target) plus some.
+  std::size_t threads = 64;
   int session_idle_minutes = 30;
   MailConfig mail;
   /// Each plugin's own section: `plugins: {<plugin name>: {key: value}}`.
