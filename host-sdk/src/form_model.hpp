@@ -36,7 +36,7 @@ struct ChoiceDef {
 
 struct FieldRuleBinding {
   std::string name;
-  std::unique_ptr<const FieldRule> rule;
+  std::shared_ptr<const FieldRule> rule;
 };
 
 struct FieldDef {
@@ -64,7 +64,7 @@ struct FieldDef {
 
 struct FormRuleBinding {
   std::string name;
-  std::unique_ptr<const FormRule> rule;
+  std::shared_ptr<const FormRule> rule;
 };
 
 /// The compiled form. Immutable after load.
@@ -75,9 +75,9 @@ class CompiledForm final : public Form {
   std::vector<FieldDef> checkout_fields_;
   std::vector<GuardBinding> guards_;
   std::vector<FormRuleBinding> validators_;
-  std::unique_ptr<const Summarizer> summarizer_;
+  std::shared_ptr<const Summarizer> summarizer_;
   std::string summarizer_name_;
-  std::unique_ptr<const Fulfilment> fulfilment_;
+  std::shared_ptr<const Fulfilment> fulfilment_;
   std::string fulfilment_name_;
   std::vector<NotificationSpec> notifications_;
   nlohmann::json client_json_;

@@ -126,7 +126,10 @@ Bound<Fn> bind_handler(const YAML::Node& node, std::string_view kind,
                                 (created.error.empty() ? "no reason given" : created.error));
     return bound;
   }
-  bound.handler = std::move(created.handler);
+  // The handler's code lives in the plugin: it holds the factory, which holds the library.
+  bound.handler = std::shared_ptr<const Handler<Fn>>(
+      created.handler.release(),
+      [factory = registered->factory](const Handler<Fn>* handler) { delete handler; });
   return bound;
 }
 

@@ -15,7 +15,7 @@ namespace servicedesk::forms {
 template <class Fn>
 struct Bound {
   std::string name;
-  std::unique_ptr<const Handler<Fn>> handler;
+  std::shared_ptr<const Handler<Fn>> handler;  ///< keeps its factory (and plugin) alive
 };
 
 /// Checks `node` (a mapping with `use` plus parameters; `extra_keys` are keys the form

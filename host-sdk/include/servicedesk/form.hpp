@@ -73,7 +73,7 @@ struct Submission {
 struct GuardBinding {
   std::string name;
   std::string message;
-  std::unique_ptr<const CheckoutGuard> guard;
+  std::shared_ptr<const CheckoutGuard> guard;  ///< keeps its plugin loaded
 };
 
 /// A notification from YAML; templates use `{placeholder}` (see docs/catalog-yaml.md).

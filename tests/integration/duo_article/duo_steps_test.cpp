@@ -95,7 +95,7 @@ TEST_F(DuoArticleSteps, AddPhoneForNewHireGivesNumbersAndMailsBoth) {
 
   const Reply request = ditc.get("/api/requests/" + req);
   ASSERT_EQ(request.status, 200);
-  EXPECT_EQ(request.json["requested_for"], "newhire");
+  EXPECT_EQ(request.json.at("request").at("requested_for").at("username"), "newhire");
   EXPECT_FALSE(contains(request.body, "5550199")) << "phones are masked in requests too";
 }
 
