@@ -86,7 +86,8 @@ std::string folder_name(std::string_view plugin) {
                       c == '-' || c == '_' || c == '.';
     name.push_back(safe ? c : '_');
   }
-  if (name.empty() || name == "." || name == "..") name = "_";
+  if (name.empty() || name == "." || name == "..")
+    name.assign(1, '_');  // assign(1, c): GCC 12 warns falsely on = "_" at -O2
   return name;
 }
 

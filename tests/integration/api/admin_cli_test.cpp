@@ -130,5 +130,16 @@ TEST(HostCliTest, LintPassesShippedCatalogAndFailsBrokenFileWithPosition) {
   EXPECT_NE(result.output.find(broken.string() + ":5:"), std::string::npos) << result.output;
 }
 
+TEST(HostCliTest, SecondHostOnAUsedPortFailsToStart) {
+  TempDir dir;
+  HostProcess first(dir.path() / "first");
+  const auto second = run_host_command("serve --listen 127.0.0.1:" + std::to_string(first.port()) +
+                                       " --data-dir " + (dir.path() / "second").string());
+  EXPECT_EQ(second.exit_code, 1) << second.output;
+  EXPECT_NE(second.output.find("cannot listen"), std::string::npos) << second.output;
+  ApiClient client(first.port());
+  EXPECT_EQ(client.get("/healthz").status, 200);
+}
+
 }  // namespace
 }  // namespace servicedesk::test
