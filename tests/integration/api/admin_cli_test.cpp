@@ -141,5 +141,18 @@ TEST(HostCliTest, SecondHostOnAUsedPortFailsToStart) {
   EXPECT_EQ(client.get("/healthz").status, 200);
 }
 
+TEST(HostCliTest, ConfigFileMistakesAreReportedWithPosition) {
+  TempDir dir;
+  const auto config = dir.path() / "host.yaml";
+  std::ofstream(config) << "listen: 127.0.0.1:0\nlisen: 127.0.0.1:9\nmail: { smpt: x }\n";
+  const auto result = run_host_command("--config " + config.string() + " serve");
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find(config.string() + ":2:1: unknown setting \"lisen\""),
+            std::string::npos)
+      << result.output;
+  EXPECT_NE(result.output.find("unknown mail setting \"smpt\""), std::string::npos)
+      << result.output;
+}
+
 }  // namespace
 }  // namespace servicedesk::test
