@@ -40,9 +40,9 @@ TEST_F(DuoAdministrativeAccounts, ColumnsFollowTheRequestType) {
 
 TEST_F(DuoAdministrativeAccounts, RemoveTuffyTitansPhoneFromAthleticsAdmin) {
   ApiClient ditc = as("dcoordinator");
-  const Reply done = order(
-      ditc, administrative("remove", {{{"user", "tuffytitan"}, {"last_four", "0111"}}}),
-      "dcoordinator");
+  const Reply done =
+      order(ditc, administrative("remove", {{{"user", "tuffytitan"}, {"last_four", "0111"}}}),
+            "dcoordinator");
   ASSERT_EQ(done.status, 201) << done.body;
   const std::string req = done.json["request"]["number"];
   const auto mails = mails_for(data_dir(), req, 1);
@@ -55,16 +55,20 @@ TEST_F(DuoAdministrativeAccounts, RowsOfMixedValidityAreReportedRowByRow) {
   ApiClient ditc = as("dcoordinator");
   const Reply refused = ditc.post(
       "/api/cart/items",
-      duo_line(administrative("update", {
-                                            {{"user", "tuffytitan"}, {"last_four", "0111"},
-                                             {"phone", "714-555-0161"}},  // fine
-                                            {{"user", "dcoordinator"}, {"last_four", "9999"},
-                                             {"phone", "714-555-0162"}},  // no such phone
-                                            {{"user", "tuffytitan"}, {"last_four", "01"},
-                                             {"phone", "714-555-0163"}},  // not four digits
-                                            {{"user", "dcoordinator"}, {"last_four", "0112"},
-                                             {"phone", "657-278-7777"}},  // campus number
-                                        })));
+      duo_line(administrative(
+          "update",
+          {
+              {{"user", "tuffytitan"}, {"last_four", "0111"}, {"phone", "714-555-0161"}},  // fine
+              {{"user", "dcoordinator"},
+               {"last_four", "9999"},
+               {"phone", "714-555-0162"}},  // no such phone
+              {{"user", "tuffytitan"},
+               {"last_four", "01"},
+               {"phone", "714-555-0163"}},  // not four digits
+              {{"user", "dcoordinator"},
+               {"last_four", "0112"},
+               {"phone", "657-278-7777"}},  // campus number
+          })));
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_TRUE(errors_at(refused, "members[0].last_four").empty()) << refused.body;
   EXPECT_TRUE(errors_at(refused, "members[0].phone").empty()) << refused.body;
@@ -75,10 +79,10 @@ TEST_F(DuoAdministrativeAccounts, RowsOfMixedValidityAreReportedRowByRow) {
   // Corrected, the same request goes through.
   const Reply added = ditc.post(
       "/api/cart/items",
-      duo_line(administrative("update", {{{"user", "tuffytitan"}, {"last_four", "0111"},
-                                          {"phone", "714-555-0161"}},
-                                         {{"user", "dcoordinator"}, {"last_four", "0112"},
-                                          {"phone", "714-555-0164"}}})));
+      duo_line(administrative(
+          "update",
+          {{{"user", "tuffytitan"}, {"last_four", "0111"}, {"phone", "714-555-0161"}},
+           {{"user", "dcoordinator"}, {"last_four", "0112"}, {"phone", "714-555-0164"}}})));
   EXPECT_EQ(added.status, 201) << added.body;
 }
 
@@ -88,7 +92,8 @@ TEST_F(DuoAdministrativeAccounts, RowsAreUniqueAndBounded) {
   Reply refused = ditc.post("/api/cart/items", duo_line(administrative("remove", {same, same})));
   EXPECT_EQ(refused.status, 422) << refused.body;
 
-  refused = ditc.post("/api/cart/items", duo_line(administrative("remove", nlohmann::json::array())));
+  refused =
+      ditc.post("/api/cart/items", duo_line(administrative("remove", nlohmann::json::array())));
   EXPECT_EQ(refused.status, 422) << "at least one row";
   EXPECT_FALSE(errors_at(refused, "members").empty()) << refused.body;
 }

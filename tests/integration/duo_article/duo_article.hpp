@@ -36,8 +36,8 @@ inline Reply order(ApiClient& client, const nlohmann::json& answers,
                    const std::string& requested_for, const std::string& instructions = "") {
   const Reply added = client.post("/api/cart/items", duo_line(answers));
   EXPECT_EQ(added.status, 201) << added.body;
-  return client.post("/api/cart/checkout", {{"requested_for", requested_for},
-                                            {"special_instructions", instructions}});
+  return client.post("/api/cart/checkout",
+                     {{"requested_for", requested_for}, {"special_instructions", instructions}});
 }
 
 /// The mails in `<data>/mail/new` whose text mentions `request_number`, waiting up to 10 s

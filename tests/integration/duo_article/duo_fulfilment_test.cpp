@@ -13,7 +13,8 @@ TEST_F(DuoFulfilment, FulfilledAddChangesTheLedgerAndMailsTheSubmitter) {
   const std::string ritm = done.json["request"]["items"][0]["number"];
 
   // Before fulfilment the ledger is unchanged: the same number can still be asked for.
-  ASSERT_EQ(ditc.post("/api/cart/items", duo_line(duo_add_for_newhire("714-555-0131"))).status, 201);
+  ASSERT_EQ(ditc.post("/api/cart/items", duo_line(duo_add_for_newhire("714-555-0131"))).status,
+            201);
   ditc = as("dcoordinator");
 
   ApiClient staff = as("helpdesk");
@@ -21,12 +22,14 @@ TEST_F(DuoFulfilment, FulfilledAddChangesTheLedgerAndMailsTheSubmitter) {
   const Reply queue = staff.get("/api/fulfilment/queue");
   ASSERT_EQ(queue.status, 200);
   EXPECT_TRUE(contains(queue.body, ritm));
-  const Reply fulfilled = staff.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object());
+  const Reply fulfilled =
+      staff.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object());
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
 
   const Reply again = ditc.post("/api/cart/items", duo_line(duo_add_for_newhire("714-555-0131")));
   EXPECT_EQ(again.status, 422) << "the number is on the account now: " << again.body;
-  const Reply request = ditc.get("/api/requests/" + done.json["request"]["number"].get<std::string>());
+  const Reply request =
+      ditc.get("/api/requests/" + done.json["request"]["number"].get<std::string>());
   EXPECT_TRUE(contains(request.body, "fulfilled")) << request.body;
 }
 
@@ -43,7 +46,8 @@ TEST_F(DuoFulfilment, RejectionKeepsTheLedgerAndMailsTheReason) {
   ASSERT_EQ(rejected.status, 200) << rejected.body;
   const auto mails = mails_for(data_dir(), req, 2);
   bool reason_mailed = false;
-  for (const auto& mail : mails) reason_mailed |= contains(mail, "confirm the employee's start date");
+  for (const auto& mail : mails)
+    reason_mailed |= contains(mail, "confirm the employee's start date");
   EXPECT_TRUE(reason_mailed);
   EXPECT_EQ(ditc.post("/api/cart/items", duo_line(duo_add_for_newhire("714-555-0132"))).status, 201)
       << "a rejected request changes nothing in Duo";

@@ -53,8 +53,8 @@ TEST_F(DuoRefusals, PhoneIsMandatoryForAddAndUpdate) {
 
 TEST_F(DuoRefusals, AddOfANumberAlreadyOnTheAccountRefused) {
   ApiClient ditc = as("dcoordinator");
-  const Reply refused =
-      try_add(ditc, {{"account", "tuffytitan"}, {"request_type", "add"}, {"phone", "714-555-0101"}});
+  const Reply refused = try_add(
+      ditc, {{"account", "tuffytitan"}, {"request_type", "add"}, {"phone", "714-555-0101"}});
   EXPECT_EQ(refused.status, 422) << refused.body;
 }
 
@@ -69,10 +69,10 @@ TEST_F(DuoRefusals, UpdateOnAnAccountWithoutPhoneSaysUseAdd) {
 TEST_F(DuoRefusals, CannotCheckOutWithOtherRequests) {
   ApiClient ditc = as("dcoordinator");
   // Something else first, then the DUO item.
-  ASSERT_EQ(ditc.post("/api/cart/items", {{"item", "request-software"},
-                                          {"answers", software_answers()}})
-                .status,
-            201);
+  ASSERT_EQ(
+      ditc.post("/api/cart/items", {{"item", "request-software"}, {"answers", software_answers()}})
+          .status,
+      201);
   Reply refused = try_add(ditc, duo_add_for_newhire());
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.json["error"], kAloneInCart);
@@ -81,8 +81,8 @@ TEST_F(DuoRefusals, CannotCheckOutWithOtherRequests) {
   // The DUO item first, then anything else, a second DUO request included.
   ditc = as("dcoordinator");
   ASSERT_EQ(try_add(ditc, duo_add_for_newhire()).status, 201);
-  refused = ditc.post("/api/cart/items",
-                      {{"item", "request-software"}, {"answers", software_answers()}});
+  refused =
+      ditc.post("/api/cart/items", {{"item", "request-software"}, {"answers", software_answers()}});
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.json["error"], kAloneInCart);
   refused = try_add(ditc, duo_add_for_newhire("714-555-0155"));
@@ -95,7 +95,8 @@ TEST_F(DuoRefusals, RequestTypeIsMandatoryAndMustBeOffered) {
   Reply refused = try_add(ditc, {{"account", "newhire"}, {"phone", "714-555-0188"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_FALSE(errors_at(refused, "request_type").empty()) << refused.body;
-  refused = try_add(ditc, {{"account", "newhire"}, {"request_type", "replace"}, {"phone", "714-555-0188"}});
+  refused = try_add(
+      ditc, {{"account", "newhire"}, {"request_type", "replace"}, {"phone", "714-555-0188"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_FALSE(errors_at(refused, "request_type").empty()) << refused.body;
 }

@@ -101,9 +101,9 @@ TEST_F(DuoArticleSteps, AddPhoneForNewHireGivesNumbersAndMailsBoth) {
 
 TEST_F(DuoArticleSteps, UpdateTuffyTitansPhoneAndRequestedForIsTheDitc) {
   ApiClient ditc = as("dcoordinator");
-  const Reply done =
-      order(ditc, {{"account", "tuffytitan"}, {"request_type", "update"}, {"phone", "(714) 555-0142"}},
-            "dcoordinator");
+  const Reply done = order(
+      ditc, {{"account", "tuffytitan"}, {"request_type", "update"}, {"phone", "(714) 555-0142"}},
+      "dcoordinator");
   ASSERT_EQ(done.status, 201) << done.body;
   const std::string req = done.json["request"]["number"];
   const auto mails = mails_for(data_dir(), req, 1);
@@ -115,7 +115,8 @@ TEST_F(DuoArticleSteps, UpdateTuffyTitansPhoneAndRequestedForIsTheDitc) {
 
 TEST_F(DuoArticleSteps, RequestedForMustBeAPersonInTheDirectory) {
   ApiClient ditc = as("dcoordinator");
-  ASSERT_EQ(ditc.post("/api/cart/items", duo_line(duo_add_for_newhire("714-555-0177"))).status, 201);
+  ASSERT_EQ(ditc.post("/api/cart/items", duo_line(duo_add_for_newhire("714-555-0177"))).status,
+            201);
   for (const char* who : {"athletics-admin", "nobody-at-all", ""}) {
     const Reply refused =
         ditc.post("/api/cart/checkout", {{"requested_for", who}, {"special_instructions", ""}});
