@@ -132,6 +132,8 @@ int serve(const HostConfig& config) {
   context.metric_sources.delivery_failures = [&] { return worker.failures(); };
   context.metric_sources.deliveries = [&] { return worker.delivered(); };
   context.metric_sources.sessions = [&] { return std::uint64_t{sessions.size()}; };
+  context.metric_sources.store_commits = [&] { return store->commits(); };
+  context.metric_sources.store_write_jobs = [&] { return store->write_jobs(); };
   context.mail_queued = [&] { worker.wake(); };
 
   ServerOptions options;

@@ -41,6 +41,11 @@ std::string Metrics::render(const MetricSources& sources) {
   gauge(out, "servicedesk_deliveries_total", "counter", "Mails delivered since start.",
         sources.deliveries);
   gauge(out, "servicedesk_sessions", "gauge", "Live sessions.", sources.sessions);
+  gauge(out, "servicedesk_store_commits_total", "counter",
+        "Store transactions committed (each one fsync).", sources.store_commits);
+  gauge(out, "servicedesk_store_write_jobs_total", "counter",
+        "Writes carried by those commits; jobs/commits is the group-commit factor.",
+        sources.store_write_jobs);
   return out.str();
 }
 

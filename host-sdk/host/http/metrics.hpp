@@ -17,6 +17,8 @@ struct MetricSources {
   std::function<std::uint64_t()> delivery_failures;
   std::function<std::uint64_t()> deliveries;
   std::function<std::uint64_t()> sessions;
+  std::function<std::uint64_t()> store_commits;
+  std::function<std::uint64_t()> store_write_jobs;
 };
 
 /// Request counts by route pattern, method and status. Thread-safe.

@@ -49,6 +49,8 @@ class SqliteStore final : public Store {
 
   std::uint64_t checkout_count() const override { return checkouts_.load(); }
   std::uint64_t delivery_failures() const override { return delivery_failures_.load(); }
+  std::uint64_t commits() const override { return writes_.commits(); }
+  std::uint64_t write_jobs() const override { return writes_.jobs(); }
   void close() override;
 
  private:

@@ -152,6 +152,9 @@ class Store : public Outbox {
   virtual std::uint64_t checkout_count() const = 0;
   /// Failed delivery attempts recorded since start (for /metrics).
   virtual std::uint64_t delivery_failures() const = 0;
+  /// Write transactions committed, and write jobs run in them, since start (for /metrics).
+  virtual std::uint64_t commits() const = 0;
+  virtual std::uint64_t write_jobs() const = 0;
   /// Waits for pending writes and stops accepting new ones.
   virtual void close() = 0;
 };

@@ -96,6 +96,8 @@ void WriteQueue::commit_batch(std::deque<Pending>& batch) {
     for (auto* pending : committed) pending->done.set_exception(failure);
     return;
   }
+  commits_.fetch_add(1);
+  jobs_.fetch_add(batch.size());
   for (auto* pending : committed) pending->done.set_value();
 }
 

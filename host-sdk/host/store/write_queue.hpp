@@ -1,8 +1,10 @@
 // Group commit: one writer thread runs queued write jobs in shared SQLite transactions.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -49,6 +51,10 @@ class WriteQueue {
   /// Finishes queued jobs, then stops the writer; later submits fail.
   void close();
 
+  /// Transactions committed and jobs run in them: jobs/commits is the group-commit factor.
+  std::uint64_t commits() const { return commits_.load(); }
+  std::uint64_t jobs() const { return jobs_.load(); }
+
  private:
   struct Pending {
     Job job;
@@ -63,6 +69,8 @@ class WriteQueue {
   std::condition_variable wake_;
   std::deque<Pending> queue_;
   bool closing_ = false;
+  std::atomic<std::uint64_t> commits_{0};
+  std::atomic<std::uint64_t> jobs_{0};
   std::thread writer_;
 };
 
