@@ -31,8 +31,11 @@ class Answers final : public ValueSource {
  public:
   std::string account_kind, request_type, note;
   Value lookup(const Ref& ref) const override {
-    if (ref.index == 0)
-      return Value::of_text(ref.attr == Ref::Attr::kind ? account_kind : "someone");
+    // Values are views: each branch must name storage that outlives the call (a ternary
+    // of std::string and a literal would make a temporary).
+    if (ref.index == 0) {
+      return ref.attr == Ref::Attr::kind ? Value::of_text(account_kind) : Value::of_text("someone");
+    }
     if (ref.index == 1) return Value::of_text(request_type);
     return Value::of_text(note);
   }
