@@ -46,7 +46,7 @@ class FormRepository {
   std::size_t reload_changed();
 
   /// Polls the folder every `interval` on a background thread until stop().
-  void start_watching(std::chrono::milliseconds interval = std::chrono::milliseconds(250));
+  void start_watching(std::chrono::milliseconds interval = std::chrono::milliseconds(10));
   void stop();
 
   /// The live form of an item, or nullptr.

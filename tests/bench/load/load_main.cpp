@@ -23,6 +23,7 @@ struct Options {
   int search_clients = 16;
   int seconds = 10;
   std::size_t people = 100'000;
+  std::string extra_config;  ///< YAML lines appended to the load host's config (experiments)
 };
 
 void row(const std::string& figure, double value, const std::string& unit, const std::string& op,
@@ -65,7 +66,8 @@ int run(const Options& options) {
   fs::copy(options.catalog_dir, catalog, fs::copy_options::recursive);
   const fs::path data = options.work_dir / "data";
   const fs::path config = options.work_dir / "host.yaml";
-  std::ofstream(config) << "directory_file: " << directory.string() << "\n";
+  std::ofstream(config) << "directory_file: " << directory.string() << "\n"
+                        << options.extra_config << "\n";
 
   const int port = free_port();
   HostProcess host(options.host_bin,
@@ -133,6 +135,8 @@ int main(int argc, char** argv) {
   app.add_option("--search-clients", options.search_clients, "concurrent search clients");
   app.add_option("--seconds", options.seconds, "checkout duration (search runs half)");
   app.add_option("--people", options.people, "generated directory size");
+  app.add_option("--extra-config", options.extra_config,
+                 "YAML appended to the load host's config, e.g. to vary mail delivery");
   CLI11_PARSE(app, argc, argv);
   try {
     return run(options);
