@@ -11,6 +11,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include "store/store.hpp"
+
 namespace servicedesk::host::sql {
 
 /// Thrown inside a write job when the data changed underneath the caller.
@@ -47,5 +49,9 @@ inline std::string next_number(SQLite::Database& db, const char* counter) {
 inline int changes(SQLite::Database& db) {
   return sqlite3_changes(db.getHandle());
 }
+
+/// Queues one mail in the outbox, inside the caller's transaction.
+void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
+                        const NewMail& mail, std::int64_t now);
 
 }  // namespace servicedesk::host::sql

@@ -46,8 +46,12 @@ bool same_lines(std::vector<std::int64_t> expected, const std::vector<std::int64
   return expected == actual;
 }
 
-void insert_mail(SQLite::Database& db, const std::string& request_number, const NewMail& mail,
-                 std::int64_t now) {
+}  // namespace
+
+namespace sql {
+
+void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
+                        const NewMail& mail, std::int64_t now) {
   SQLite::Statement insert(db,
                            "INSERT INTO outbox(request_number, item_number, event, to_username, "
                            "to_address, to_name, subject, body, next_attempt_at) "
@@ -64,7 +68,7 @@ void insert_mail(SQLite::Database& db, const std::string& request_number, const 
   insert.exec();
 }
 
-}  // namespace
+}  // namespace sql
 
 std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file,
                                                std::string& error) {
@@ -199,7 +203,7 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
       }
       if (order.compose_mails) {
         for (const auto& mail : order.compose_mails(request_number, numbers))
-          insert_mail(db, request_number, mail, now);
+          sql::insert_outbox_mail(db, request_number, mail, now);
       }
       SQLite::Statement clear(db, "DELETE FROM cart_lines WHERE username = ?");
       clear.bind(1, order.opened_by);
@@ -223,7 +227,8 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
 
 bool SqliteStore::enqueue_mail(const NewMail& mail) {
   try {
-    writes_.run([&](SQLite::Database& db) { insert_mail(db, "", mail, sql::now_ms()); });
+    writes_.run(
+        [&](SQLite::Database& db) { sql::insert_outbox_mail(db, "", mail, sql::now_ms()); });
     return true;
   } catch (const std::exception& e) {
     spdlog::error("store: queueing a mail failed: {}", e.what());

@@ -135,22 +135,8 @@ StoreError SqliteStore::decide(const ItemDecision& decision) {
       if (!update.executeStep()) throw sql::Conflict("the item is no longer open");
       const std::string request_number = update.getColumn(0).getString();
       update.reset();
-      SQLite::Statement insert(db,
-                               "INSERT INTO outbox(request_number, item_number, event, "
-                               "to_username, to_address, to_name, subject, body, next_attempt_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (const auto& mail : decision.mails) {
-        insert.bind(1, request_number);
-        insert.bind(2, mail.item_number);
-        insert.bind(3, mail.event);
-        insert.bind(4, mail.to_username);
-        insert.bind(5, mail.to_address);
-        insert.bind(6, mail.to_name);
-        insert.bind(7, mail.subject);
-        insert.bind(8, mail.body);
-        insert.bind(9, static_cast<std::int64_t>(now));
-        insert.exec();
-        insert.reset();
+        sql::insert_outbox_mail(db, request_number, mail, now);
       }
     });
     return StoreError::none;
