@@ -26,6 +26,12 @@ struct Options {
   std::string extra_config;  ///< YAML lines appended to the load host's config (experiments)
 };
 
+/// A figure without a target, printed for context.
+void info(const std::string& figure, double value, const std::string& unit) {
+  std::printf("| %-44s | %12.2f %-8s | %-13s | %-4s |\n", figure.c_str(), value, unit.c_str(), "-",
+              "");
+}
+
 void row(const std::string& figure, double value, const std::string& unit, const std::string& op,
          double target) {
   const bool met = op == "<=" ? value <= target : value >= target;
@@ -102,24 +108,25 @@ int run(const Options& options) {
   std::printf("|%s|%s|%s|%s|\n", std::string(46, '-').c_str(), std::string(23, '-').c_str(),
               std::string(15, '-').c_str(), std::string(6, '-').c_str());
   row("serve ready, demo default (median of 5)", ready_ms, "ms", "<=", 200);
-  row("serve ready, 100k-person directory", big_ready_ms, "ms", "<=", 1e9);
+  info("serve ready, " + std::to_string(options.people) + "-person directory", big_ready_ms, "ms");
   row("search over HTTP p99 (" + std::to_string(options.search_clients) + " clients)",
       search.p99_ms, "ms", "<=", 2);
-  row("search over HTTP throughput", search.per_second(), "q/s", ">=", 0);
+  info("search over HTTP throughput", search.per_second(), "q/s");
   row("search errors", static_cast<double>(search.errors), "", "<=", 0);
   row("checkout throughput (" + std::to_string(options.checkout_clients) + " clients)",
       checkout.per_second(), "orders/s", ">=", 1000);
   row("checkout p99 (add-to-cart + checkout)", checkout.p99_ms, "ms", "<=", 50);
   row("checkout errors", static_cast<double>(checkout.errors), "", "<=", 0);
-  row("raw SQLite single-row commits (WAL, FULL)", raw_commits, "/s", ">=", 0);
-  row("checkout / raw commit ratio", checkout.per_second() / raw_commits, "x", ">=", 0);
+  info("raw SQLite single-row commits (WAL, FULL)", raw_commits, "/s");
+  info("checkout / raw commit ratio", checkout.per_second() / raw_commits, "x");
   row("requests stored minus 201 answers",
       static_cast<double>(stored.requests) - static_cast<double>(checkout.completed), "", "<=", 0);
   row("duplicate REQ/RITM numbers",
       static_cast<double>(numbers.size() - distinct.size()) + (stored.numbers_unique ? 0 : 1), "",
       "<=", 0);
   row("hot reload, write to live (median of 5)", reloads[reloads.size() / 2], "ms", "<=", 20);
-  row("peak memory with 100k directory", static_cast<double>(peak_kib) / 1024.0, "MiB", "<=", 100);
+  row("peak memory, " + std::to_string(options.people) + "-person directory",
+      static_cast<double>(peak_kib) / 1024.0, "MiB", "<=", 100);
   return 0;
 }
 
