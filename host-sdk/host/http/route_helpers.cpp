@@ -15,7 +15,7 @@ bool may_order(const Form& form, const Session& session) {
 }
 
 std::shared_ptr<const Form> orderable_form(ApiContext& context, std::string_view item_id,
-                                           const Session& session, httplib::Response& res) {
+                                           const Session& session, Response& res) {
   auto form = context.catalog.find(item_id);
   if (!form) {
     send_error(res, 404, "No such catalog item.");

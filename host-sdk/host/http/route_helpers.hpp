@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
+#include "http/message.hpp"
 
 #include "http/api_context.hpp"
 #include "servicedesk/form.hpp"
@@ -21,7 +21,7 @@ bool may_order(const Form& form, const Session& session);
 
 /// The live form of `item_id` the user may order; writes 404 or 403 and returns nullptr.
 std::shared_ptr<const Form> orderable_form(ApiContext& context, std::string_view item_id,
-                                           const Session& session, httplib::Response& res);
+                                           const Session& session, Response& res);
 
 /// The form's summary of `answers` (the item's summarizer, or the item name).
 std::string summarize(const Form& form, const nlohmann::json& answers);
