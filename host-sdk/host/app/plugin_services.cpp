@@ -4,7 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/log_escape.hpp"
-#include "http/route_helpers.hpp"
+#include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
 namespace {

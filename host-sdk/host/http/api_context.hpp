@@ -5,11 +5,11 @@
 #include <mutex>
 #include <string>
 
-#include "http/item_source.hpp"
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
 #include "servicedesk/directory.hpp"
 #include "store/store.hpp"
+#include "usecases/item_source.hpp"
 
 namespace servicedesk::host {
 

@@ -1,5 +1,6 @@
 // GET /healthz (liveness, open) and GET /metrics (Prometheus text, IT staff or a token).
 #include "http/json_io.hpp"
+#include "http/route_helpers.hpp"
 #include "http/routes.hpp"
 
 namespace servicedesk::host {
@@ -19,7 +20,7 @@ bool may_read_metrics(ApiContext& context, const Request& req, Response& res) {
     return false;
   }
   current_trace().user = session->username;
-  if (!session->has_role("it_staff") && !session->has_role("admin")) {
+  if (!is_staff(Requester{session->username, session->roles}) && !session->has_role("admin")) {
     send_error(res, 403, "Only IT staff can read the metrics.");
     return false;
   }
