@@ -133,33 +133,6 @@ TestCatalog::TestCatalog() {
   }
 }
 
-DemoDirectory::DemoDirectory() {
-  entries_ = {
-      {"tuffytitan", "Titan, Tuffy", AccountKind::person, "Athletics", "tuffytitan@example.edu"},
-      {"tessatitan", "Titan, Tessa", AccountKind::person, "Biology", "tessatitan@example.edu"},
-      {"dcoordinator", "Coordinator, Dana", AccountKind::person, "IT", "dcoordinator@example.edu"},
-      {"newhire", "Hire, Nova", AccountKind::person, "Athletics", "newhire@example.edu"},
-      {"athletics-admin", "Athletics Administrative Account", AccountKind::administrative,
-       "Athletics", "athletics-admin@example.edu"},
-  };
-}
-
-std::vector<const DirectoryEntry*> DemoDirectory::search(std::string_view query, KindFilter,
-                                                         std::size_t limit) const {
-  std::vector<const DirectoryEntry*> out;
-  for (const auto& entry : entries_) {
-    if (out.size() < limit && entry.username.rfind(query, 0) == 0) out.push_back(&entry);
-  }
-  return out;
-}
-
-const DirectoryEntry* DemoDirectory::find(std::string_view username) const {
-  for (const auto& entry : entries_) {
-    if (entry.username == username) return &entry;
-  }
-  return nullptr;
-}
-
 std::filesystem::path data_path(const std::string& relative) {
   return std::filesystem::path(SERVICEDESK_FORMS_TEST_DATA) / relative;
 }
