@@ -9,6 +9,7 @@
 #include "directory/directory_loader.hpp"
 #include "directory/people_generator.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "scratch.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "test_host_services.hpp"
 
@@ -22,6 +23,7 @@ constexpr int kRows = 20;
 /// The demo directory plus generated people to fill the administrative rows, the real DUO
 /// plugin loaded through the real loader, and the shipped YAML compiled against it.
 struct DuoForm {
+  test::TempDir scratch;  // the plugin's data folder
   std::unique_ptr<host::IndexedDirectory> directory;
   std::unique_ptr<host::PluginRegistry> registry;
   std::shared_ptr<const Form> form;
@@ -30,7 +32,7 @@ struct DuoForm {
     auto records = host::read_directory_records(SERVICEDESK_DEMO_DIRECTORY).records;
     host::add_generated_people(records, kRows);
     directory = std::make_unique<host::IndexedDirectory>(std::move(records));
-    const fs::path data = fs::temp_directory_path() / "form-bench";
+    const fs::path data = scratch.path();
     registry = std::make_unique<host::PluginRegistry>([this, data](std::string_view plugin) {
       return std::make_shared<testing::TestHostServices>(*directory, data / std::string(plugin));
     });

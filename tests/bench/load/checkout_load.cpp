@@ -17,29 +17,25 @@ nlohmann::json duo_line(int client) {
 
 }  // namespace
 
-LoadFigures run_checkout_load(const std::string& host, int port, int clients,
-                              const std::string& user_prefix, std::chrono::seconds duration,
-                              std::multiset<std::string>& numbers) {
+LoadFigures run_checkout_load(int port, int clients, const std::string& user_prefix,
+                              std::chrono::seconds duration, std::multiset<std::string>& numbers) {
   std::mutex mutex;
   const nlohmann::json checkout = {{"requested_for", "newhire"},
                                    {"special_instructions", "load test"}};
-  return run_timed_clients(host, port, clients, user_prefix, duration,
-                           [&](ApiClient& api, int client) {
-                             nlohmann::json answer;
-                             if (api.call("POST", "/api/cart/items", duo_line(client)) != 201) {
-                               return false;
-                             }
-                             if (api.call("POST", "/api/cart/checkout", checkout, &answer) != 201) {
-                               return false;
-                             }
-                             const auto& request = answer["request"];
-                             std::lock_guard lock(mutex);
-                             numbers.insert(request.value("number", ""));
-                             for (const auto& item : request["items"]) {
-                               numbers.insert(item.value("number", ""));
-                             }
-                             return true;
-                           });
+  return run_timed_clients(port, clients, user_prefix, duration, [&](ApiClient& api, int client) {
+    if (api.post("/api/cart/items", duo_line(client)).status != 201) {
+      return false;
+    }
+    const Reply answer = api.post("/api/cart/checkout", checkout);
+    if (answer.status != 201) return false;
+    const nlohmann::json request = read_json(answer)["request"];
+    std::lock_guard lock(mutex);
+    numbers.insert(request.value("number", ""));
+    for (const auto& item : request["items"]) {
+      numbers.insert(item.value("number", ""));
+    }
+    return true;
+  });
 }
 
 }  // namespace servicedesk::bench

@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "host_process.hpp"
+#include "host_process.hpp"  // tests/support
 #include "scenarios.hpp"
 
 namespace {
@@ -39,18 +39,30 @@ void row(const std::string& figure, double value, const std::string& unit, const
               op.c_str(), target, met ? "met" : "MISS");
 }
 
-/// Start-up: the median of five cold starts of `serve` on the demo default.
+/// The load host's arguments after `--data-dir`: the catalog to serve, and a config if any.
+servicedesk::test::HostOptions host_options(const Options& options, const fs::path& catalog,
+                                            const fs::path& config, const fs::path& log_dir,
+                                            double ready_seconds) {
+  servicedesk::test::HostOptions host;
+  host.binary = options.host_bin;
+  host.extra_args = {"--catalog-dir", catalog.string()};
+  if (!config.empty()) host.extra_args.insert(host.extra_args.end(), {"--config", config.string()});
+  host.log_dir = log_dir;
+  host.threads = 0;  // the host's default: one event-loop thread per core
+  host.ready_seconds = ready_seconds;
+  return host;
+}
+
+/// Start-up: the median of five cold starts of `serve` on the demo default, each timed from
+/// starting the process to its "ready on" line.
 double startup_ms(const Options& options) {
   std::vector<double> runs;
   for (int run = 0; run < 5; ++run) {
     const fs::path data = options.work_dir / ("startup-" + std::to_string(run));
     fs::remove_all(data);
-    const int port = free_port();
-    HostProcess host(options.host_bin,
-                     {"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data-dir",
-                      data.string(), "--catalog-dir", options.catalog_dir.string()},
-                     options.work_dir / "startup.log");
-    runs.push_back(host.wait_ready("127.0.0.1", port, std::chrono::seconds(20)).count());
+    servicedesk::test::HostProcess host(
+        data, host_options(options, options.catalog_dir, {}, options.work_dir / "startup", 20));
+    runs.push_back(host.time_to_ready().count());
   }
   std::sort(runs.begin(), runs.end());
   return runs[runs.size() / 2];
@@ -75,26 +87,23 @@ int run(const Options& options) {
   std::ofstream(config) << "directory_file: " << directory.string() << "\n"
                         << options.extra_config << "\n";
 
-  const int port = free_port();
-  HostProcess host(options.host_bin,
-                   {"serve", "--listen", "127.0.0.1:" + std::to_string(port), "--data-dir",
-                    data.string(), "--catalog-dir", catalog.string(), "--config", config.string()},
-                   options.work_dir / "host.log");
-  const double big_ready_ms = host.wait_ready("127.0.0.1", port, std::chrono::seconds(60)).count();
+  servicedesk::test::HostProcess host(data,
+                                      host_options(options, catalog, config, options.work_dir, 60));
+  const int port = host.port();
+  const double big_ready_ms = host.time_to_ready().count();
 
   std::cout << "directory search: " << options.search_clients << " clients...\n";
-  const LoadFigures search = run_search_load("127.0.0.1", port, options.search_clients, ditc_prefix,
+  const LoadFigures search = run_search_load(port, options.search_clients, ditc_prefix,
                                              std::chrono::seconds(options.seconds / 2));
   std::cout << "checkout: " << options.checkout_clients << " clients for " << options.seconds
             << " s...\n";
   std::multiset<std::string> numbers;
-  const LoadFigures checkout =
-      run_checkout_load("127.0.0.1", port, options.checkout_clients, ditc_prefix,
-                        std::chrono::seconds(options.seconds), numbers);
+  const LoadFigures checkout = run_checkout_load(port, options.checkout_clients, ditc_prefix,
+                                                 std::chrono::seconds(options.seconds), numbers);
   std::vector<double> reloads;
   for (int i = 0; i < 5; ++i) {
-    reloads.push_back(measure_reload_ms("127.0.0.1", port, ditc_prefix + "00",
-                                        catalog / "request-software.yaml", "request-software"));
+    reloads.push_back(measure_reload_ms(port, ditc_prefix + "00", catalog / "request-software.yaml",
+                                        "request-software"));
   }
   std::sort(reloads.begin(), reloads.end());
   const long peak_kib = host.peak_rss_kib();

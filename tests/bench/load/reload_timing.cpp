@@ -4,15 +4,16 @@
 #include <stdexcept>
 #include <thread>
 
-#include "api_client.hpp"
 #include "scenarios.hpp"
+#include "timed_clients.hpp"
 
 namespace servicedesk::bench {
 
-double measure_reload_ms(const std::string& host, int port, const std::string& user,
-                         const std::filesystem::path& yaml_file, const std::string& item) {
-  ApiClient api(host, port);
-  if (!api.login(user, "demo")) throw std::runtime_error("reload: cannot log in as " + user);
+double measure_reload_ms(int port, const std::string& user, const std::filesystem::path& yaml_file,
+                         const std::string& item) {
+  ApiClient api(port, load_client_options());
+  if (api.log_in(user).status != 200 || api.csrf_token.empty())
+    throw std::runtime_error("reload: cannot log in as " + user);
 
   std::stringstream original;
   original << std::ifstream(yaml_file).rdbuf();
@@ -33,8 +34,8 @@ double measure_reload_ms(const std::string& host, int port, const std::string& u
   }
   const auto deadline = written + std::chrono::seconds(5);
   while (std::chrono::steady_clock::now() < deadline) {
-    nlohmann::json form;
-    if (api.get("/api/catalog/items/" + item, &form) == 200 && form.value("name", "") == new_name) {
+    const Reply form = api.get("/api/catalog/items/" + item);
+    if (form.status == 200 && read_json(form).value("name", "") == new_name) {
       return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - written)
           .count();
     }

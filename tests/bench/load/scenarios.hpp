@@ -21,18 +21,17 @@ struct LoadFigures {
 
 /// Every DITC `user_prefix`00..NN loops add-to-cart (the DUO item) + checkout for `duration`.
 /// `numbers` receives every REQ and RITM number answered.
-LoadFigures run_checkout_load(const std::string& host, int port, int clients,
-                              const std::string& user_prefix, std::chrono::seconds duration,
-                              std::multiset<std::string>& numbers);
+LoadFigures run_checkout_load(int port, int clients, const std::string& user_prefix,
+                              std::chrono::seconds duration, std::multiset<std::string>& numbers);
 
 /// `clients` logged-in users query the directory with name and username prefixes.
-LoadFigures run_search_load(const std::string& host, int port, int clients,
-                            const std::string& user_prefix, std::chrono::seconds duration);
+LoadFigures run_search_load(int port, int clients, const std::string& user_prefix,
+                            std::chrono::seconds duration);
 
 /// Rewrites the name of the item in `yaml_file` and polls GET /api/catalog/items/{item} until
 /// it shows; returns the time from the write to the new version being served.
-double measure_reload_ms(const std::string& host, int port, const std::string& user,
-                         const std::filesystem::path& yaml_file, const std::string& item);
+double measure_reload_ms(int port, const std::string& user, const std::filesystem::path& yaml_file,
+                         const std::string& item);
 
 /// Writes a CSV directory: `people` generated people, `ditcs` DITCs named prefix00.., and the
 /// demo people the DUO order refers to.

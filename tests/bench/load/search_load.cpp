@@ -21,17 +21,17 @@ const std::vector<std::string>& typed_queries() {
 
 }  // namespace
 
-LoadFigures run_search_load(const std::string& host, int port, int clients,
-                            const std::string& user_prefix, std::chrono::seconds duration) {
-  return run_timed_clients(host, port, clients, user_prefix, duration,
-                           [next = std::vector<std::size_t>(static_cast<std::size_t>(clients))](
-                               ApiClient& api, int client) mutable {
-                             const auto& queries = typed_queries();
-                             auto& position = next[static_cast<std::size_t>(client)];
-                             const auto& query =
-                                 queries[(position++ + 7u * client) % queries.size()];
-                             return api.get("/api/directory/search?kind=any&q=" + query) == 200;
-                           });
+LoadFigures run_search_load(int port, int clients, const std::string& user_prefix,
+                            std::chrono::seconds duration) {
+  return run_timed_clients(
+      port, clients, user_prefix, duration,
+      [next = std::vector<std::size_t>(static_cast<std::size_t>(clients))](ApiClient& api,
+                                                                           int client) mutable {
+        const auto& queries = typed_queries();
+        auto& position = next[static_cast<std::size_t>(client)];
+        const auto& query = queries[(position++ + 7u * client) % queries.size()];
+        return api.get("/api/directory/search?kind=any&q=" + query).status == 200;
+      });
 }
 
 }  // namespace servicedesk::bench

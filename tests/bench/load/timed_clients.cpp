@@ -10,13 +10,26 @@
 
 namespace servicedesk::bench {
 
+test::ClientOptions load_client_options() {
+  test::ClientOptions options;
+  options.keep_alive = true;
+  options.tcp_nodelay = true;
+  options.parse_json = false;
+  options.throw_when_unanswered = false;
+  options.read_timeout_seconds = 10;
+  return options;
+}
+
+nlohmann::json read_json(const Reply& reply) {
+  return nlohmann::json::parse(reply.body, nullptr, false);
+}
+
 std::string numbered_user(const std::string& prefix, int n) {
   return prefix + (n < 10 ? "0" : "") + std::to_string(n);
 }
 
-LoadFigures run_timed_clients(const std::string& host, int port, int clients,
-                              const std::string& user_prefix, std::chrono::seconds duration,
-                              const TimedOperation& operation) {
+LoadFigures run_timed_clients(int port, int clients, const std::string& user_prefix,
+                              std::chrono::seconds duration, const TimedOperation& operation) {
   using Clock = std::chrono::steady_clock;
   std::mutex mutex;
   std::vector<double> latencies;
@@ -27,8 +40,9 @@ LoadFigures run_timed_clients(const std::string& host, int port, int clients,
   std::vector<std::thread> threads;
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
-      ApiClient api(host, port);
-      const bool logged_in = api.login(numbered_user(user_prefix, c), "demo");
+      ApiClient api(port, load_client_options());
+      const bool logged_in =
+          api.log_in(numbered_user(user_prefix, c)).status == 200 && !api.csrf_token.empty();
       if (!logged_in) ++errors;
       ++ready;
       while (!go) std::this_thread::yield();

@@ -5,19 +5,28 @@
 #include <functional>
 #include <string>
 
-#include "api_client.hpp"
+#include "api_client.hpp"  // tests/support
 #include "scenarios.hpp"
 
 namespace servicedesk::bench {
+
+using test::ApiClient;
+using test::Reply;
+
+/// A load client: one kept-alive connection without Nagle's delay, no JSON parsed unless
+/// asked (read_json), and a failed connection is a status 0 (an error), not an exception.
+test::ClientOptions load_client_options();
+
+/// The answer's body as JSON (discarded when it is not JSON).
+nlohmann::json read_json(const Reply& reply);
 
 /// One operation of client `client`; returns false when it failed (counted as an error).
 using TimedOperation = std::function<bool(ApiClient& api, int client)>;
 
 /// Logs in `clients` users named `user_prefix` + two digits (password "demo"), starts them
 /// together and runs `operation` in a loop on each until `duration` has passed.
-LoadFigures run_timed_clients(const std::string& host, int port, int clients,
-                              const std::string& user_prefix, std::chrono::seconds duration,
-                              const TimedOperation& operation);
+LoadFigures run_timed_clients(int port, int clients, const std::string& user_prefix,
+                              std::chrono::seconds duration, const TimedOperation& operation);
 
 /// "ditc" + 7 -> "ditc07".
 std::string numbered_user(const std::string& prefix, int n);

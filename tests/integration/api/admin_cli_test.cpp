@@ -1,32 +1,12 @@
 // Catalog administrators' view: hot reload seen through the API, metrics, and the CLI's
 // `plugins` and `lint` subcommands.
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <fstream>
 
 #include "api_fixture.hpp"
+#include "command.hpp"
 
 namespace servicedesk::test {
 namespace {
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;
-};
-
-CommandResult run_host_command(const std::string& arguments) {
-  CommandResult result;
-  const std::string command = std::string(SERVICEDESK_HOST_BINARY) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  while (std::size_t read = fread(buffer, 1, sizeof buffer, pipe))
-    result.output.append(buffer, read);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 std::string item_name(ApiClient& client, const std::string& id) {
   const Reply catalog = client.get("/api/catalog");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plugins/plugin_registry.hpp"
+#include "scratch.hpp"  // tests/support/cpp
 #include "servicedesk/version.hpp"
 #include "test_host_services.hpp"  // tests/support/cpp
 
@@ -15,15 +16,6 @@ namespace fs = std::filesystem;
 
 class PluginLoaderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    scratch_ = fs::temp_directory_path() /
-               ("loader-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(scratch_);
-    fs::create_directories(scratch_);
-  }
-  void TearDown() override { fs::remove_all(scratch_); }
-
   PluginRegistry make_registry() {
     return PluginRegistry([this](std::string_view plugin) {
       return std::make_shared<testing::TestHostServices>(nobody_, scratch_ / std::string(plugin));
@@ -34,7 +26,8 @@ class PluginLoaderTest : public ::testing::Test {
     return fs::path(BROKEN_PLUGIN_DIR) / (name + ".so");
   }
 
-  fs::path scratch_;
+  test::TempDir scratch_dir_;  // one per test
+  const fs::path scratch_ = scratch_dir_.path();
   testing::EmptyDirectory nobody_;
 };
 

@@ -10,9 +10,11 @@ std::string Reply::header(const std::string& name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-ApiClient::ApiClient(int port) : client_(std::make_unique<httplib::Client>("127.0.0.1", port)) {
-  client_->set_read_timeout(20, 0);
-  client_->set_keep_alive(false);
+ApiClient::ApiClient(int port, ClientOptions options)
+    : options_(options), client_(std::make_unique<httplib::Client>("127.0.0.1", port)) {
+  client_->set_read_timeout(options_.read_timeout_seconds, 0);
+  client_->set_keep_alive(options_.keep_alive);
+  client_->set_tcp_nodelay(options_.tcp_nodelay);
 }
 
 httplib::Headers ApiClient::headers() const {
@@ -23,11 +25,16 @@ httplib::Headers ApiClient::headers() const {
 }
 
 Reply ApiClient::reply(const httplib::Result& result) {
-  if (!result) throw std::runtime_error("no answer: " + httplib::to_string(result.error()));
   Reply out;
+  if (!result) {
+    if (options_.throw_when_unanswered)
+      throw std::runtime_error("no answer: " + httplib::to_string(result.error()));
+    return out;
+  }
   out.status = result->status;
   out.body = result->body;
   out.headers = result->headers;
+  if (!options_.parse_json) return out;
   out.json = nlohmann::json::parse(out.body, nullptr, false);
   if (out.json.is_discarded()) out.json = nullptr;
   return out;
@@ -38,7 +45,9 @@ Reply ApiClient::log_in(const std::string& username, const std::string& password
   if (out.status == 200) {
     const std::string set_cookie = out.header("Set-Cookie");
     cookie = set_cookie.substr(0, set_cookie.find(';'));
-    csrf_token = out.json.value("csrf_token", "");
+    const nlohmann::json body =
+        options_.parse_json ? out.json : nlohmann::json::parse(out.body, nullptr, false);
+    csrf_token = body.is_object() ? body.value("csrf_token", "") : "";
   }
   return out;
 }

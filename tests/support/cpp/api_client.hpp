@@ -24,10 +24,19 @@ struct Reply {
   }
 };
 
+/// How an ApiClient talks; the defaults suit the tests, the load driver changes them.
+struct ClientOptions {
+  bool keep_alive = false;   ///< reuse one connection for every call
+  bool tcp_nodelay = false;  ///< httplib writes headers and body apart: avoid Nagle's ~40 ms
+  bool parse_json = true;    ///< fill Reply::json (the load driver reads `body` only when needed)
+  bool throw_when_unanswered = true;  ///< else a failed connection is a Reply with status 0
+  int read_timeout_seconds = 20;
+};
+
 /// Talks to one host as one browser would: keeps the session cookie and the CSRF token.
 class ApiClient {
  public:
-  explicit ApiClient(int port);
+  explicit ApiClient(int port, ClientOptions options = {});
 
   /// Logs in; returns the reply and keeps cookie and token when it was 200.
   Reply log_in(const std::string& username, const std::string& password = "demo");
@@ -48,6 +57,7 @@ class ApiClient {
   httplib::Headers headers() const;
   Reply reply(const httplib::Result& result);
 
+  ClientOptions options_;
   std::unique_ptr<httplib::Client> client_;
 };
 

@@ -2,34 +2,32 @@
 #pragma once
 
 #include <sys/types.h>
+
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "scratch.hpp"
+#include "smtp_sink.hpp"
+
 namespace servicedesk::test {
 
-/// A fresh temporary folder, removed when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
+/// How to start a host beyond its data folder.
+struct HostOptions {
+  std::vector<std::string> extra_args;  ///< appended to `serve --listen ... --data-dir ...`
+  std::filesystem::path log_dir;        ///< where host.log goes (default: the data folder)
+  std::filesystem::path binary;         ///< default: the servicedesk-host built with the tests
+  int threads = 4;                      ///< --threads; 0 leaves the host's default (one per core)
+  double ready_seconds = 30.0;          ///< how long it may take to say "ready on"
 };
 
-/// A port nobody listens on right now.
-int free_port();
-
-/// One running servicedesk-host. Its output goes to `<data_dir>/host.log`.
+/// One running servicedesk-host. Its output goes to `<log_dir>/host.log`.
 class HostProcess {
  public:
-  /// Starts `servicedesk-host serve --listen 127.0.0.1:0 --data-dir DATA [extra...]` and waits
-  /// for its "ready on" line. Throws when it does not become ready. The log goes to
-  /// `log_dir` (default: the data folder).
+  /// Starts `servicedesk-host serve --listen 127.0.0.1:0 --data-dir DATA [--threads N]
+  /// [extra...]` and waits for its "ready on" line. Throws when it does not become ready.
+  HostProcess(const std::filesystem::path& data_dir, HostOptions options);
   HostProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_args = {},
               const std::filesystem::path& log_dir = {});
   ~HostProcess();
@@ -38,51 +36,22 @@ class HostProcess {
 
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
+  /// From starting the process to its "ready on" line (read every millisecond).
+  std::chrono::duration<double, std::milli> time_to_ready() const { return time_to_ready_; }
+  /// Peak resident memory so far (VmHWM), in KiB; -1 when it cannot be read.
+  long peak_rss_kib() const;
   /// Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int stop();
   /// The host's log so far.
   std::string log() const;
 
  private:
+  bool wait_ready(std::uintmax_t log_offset, double seconds);
+
   std::filesystem::path log_file_;
   pid_t pid_ = -1;
   int port_ = 0;
+  std::chrono::duration<double, std::milli> time_to_ready_{0};
 };
-
-/// A python3 aiosmtpd server (tests/support/smtp_sink.py) storing each mail as a file.
-class SmtpSink {
- public:
-  SmtpSink(int port, const std::filesystem::path& folder);
-  ~SmtpSink();
-  SmtpSink(const SmtpSink&) = delete;
-  SmtpSink& operator=(const SmtpSink&) = delete;
-  void stop();
-
- private:
-  pid_t pid_ = -1;
-};
-
-/// Files in `folder` (not recursive), excluding temporary ones.
-std::vector<std::filesystem::path> files_in(const std::filesystem::path& folder);
-
-/// Reads a whole file.
-std::string read_file(const std::filesystem::path& file);
-
-/// Polls `condition` every 50 ms up to `seconds`; returns its last value.
-template <class Condition>
-bool eventually(Condition condition, double seconds = 10.0);
 
 }  // namespace servicedesk::test
-
-#include <chrono>
-#include <thread>
-
-template <class Condition>
-bool servicedesk::test::eventually(Condition condition, double seconds) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return condition();
-}

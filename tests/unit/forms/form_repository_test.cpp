@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/form_repository.hpp"
+#include "scratch.hpp"  // tests/support/cpp
 #include "test_catalog.hpp"
 
 namespace servicedesk::forms_test {
@@ -30,14 +31,13 @@ std::string label_of(const std::shared_ptr<const Form>& form) {
 class FormRepositoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder_ = make_temp_dir("repo");
     // What the plugins registered: each item with its form file.
     catalog_.add_item({"item-a", "a.yaml", "forms-test"});
     catalog_.add_item({"item-b", "b.yaml", "forms-test"});
     catalog_.add_item({"item-new", "new.yaml", "forms-test"});
   }
-  void TearDown() override { std::filesystem::remove_all(folder_); }
-  std::filesystem::path folder_;
+  test::TempDir scratch_;
+  const std::filesystem::path folder_ = scratch_.path();
   TestCatalog catalog_;
 };
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog/lint.hpp"
+#include "scratch.hpp"  // tests/support/cpp
 #include "test_catalog.hpp"
 
 namespace servicedesk::forms_test {
@@ -31,7 +32,8 @@ TEST(Lint, BrokenFilePrintsFileLineColumnAndExitsOne) {
 TEST(Lint, ItemNoPluginRegisteredAndRegisteredItemWithoutFormAreReported) {
   TestCatalog catalog;
   catalog.add_item({"absent", "absent.yaml", "forms-test"});
-  const auto folder = make_temp_dir("lint");
+  const test::TempDir scratch;
+  const auto folder = scratch.path();
   std::filesystem::copy_file(data_path("golden/accounts.yaml"), folder / "accounts.yaml");
   std::ofstream(folder / "stray.yaml")
       << "id: stray\nname: Stray\ncategory: Tests\nfields:\n  - { id: note, type: text }\n";

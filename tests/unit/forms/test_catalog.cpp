@@ -2,11 +2,8 @@
 #include "test_catalog.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <stdexcept>
-
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -136,16 +133,6 @@ TestCatalog::TestCatalog() {
 
 std::filesystem::path data_path(const std::string& relative) {
   return std::filesystem::path(SERVICEDESK_FORMS_TEST_DATA) / relative;
-}
-
-std::filesystem::path make_temp_dir(const std::string& tag) {
-  static std::atomic<int> counter{0};
-  auto dir = std::filesystem::temp_directory_path() /
-             ("servicedesk-forms-" + tag + "-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter++));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
 }
 
 }  // namespace servicedesk::forms_test

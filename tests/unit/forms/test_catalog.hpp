@@ -38,6 +38,5 @@ using DemoDirectory = servicedesk::testing::DemoDirectory;
 std::filesystem::path data_path(const std::string& relative);
 
 /// A fresh empty folder under the system temp dir, removed by the caller.
-std::filesystem::path make_temp_dir(const std::string& tag);
 
 }  // namespace servicedesk::forms_test

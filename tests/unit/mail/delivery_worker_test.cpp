@@ -10,18 +10,18 @@
 
 #include "mail/delivery_worker.hpp"
 #include "mail/maildir_transport.hpp"
-#include "mail_test_support.hpp"
 #include "memory_outbox.hpp"
+#include "scratch.hpp"
 
 namespace servicedesk::host {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::eventually;
+using test::eventually;
+using test::TempDir;
 using ::testing::HasSubstr;
 using testing::MemoryOutbox;
 using ::testing::Not;
-using testing::TempDir;
 
 TEST(DeliveryBackoff, DoublesFromOneSecondUpToFiveMinutes) {
   const DeliveryOptions options;
@@ -60,7 +60,7 @@ TEST(DeliveryWorker, WakeDeliversWithoutWaitingForThePoll) {
   worker.wake();
   EXPECT_TRUE(eventually([&] { return outbox.depth() == 0; }, 5.0));
   worker.stop();
-  EXPECT_EQ(testing::files_in(dir.path() / "new").size(), 1u);
+  EXPECT_EQ(test::files_in(dir.path() / "new").size(), 1u);
 }
 
 TEST(DeliveryWorker, DrainsMoreThanOneBatchPerPass) {
@@ -108,7 +108,7 @@ TEST(DeliveryWorker, UndeliverableAddressIsRetriedNotDropped) {
   worker.run_once();
   EXPECT_EQ(outbox.rows()[0].state, DeliveryState::failed_retrying);
   EXPECT_EQ(outbox.depth(), 1u);
-  EXPECT_TRUE(testing::files_in(dir.path() / "new").empty());
+  EXPECT_TRUE(test::files_in(dir.path() / "new").empty());
 }
 
 TEST(DeliveryWorker, LogsNeverContainBodiesOrPhoneNumbers) {

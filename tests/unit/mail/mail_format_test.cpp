@@ -6,14 +6,15 @@
 
 #include "mail/mail_message.hpp"
 #include "mail/mime_encoding.hpp"
-#include "mail_test_support.hpp"
+#include "scratch.hpp"
+#include "smtp_sink.hpp"
 
 namespace servicedesk::host {
 namespace {
 
+using test::TempDir;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::TempDir;
 
 MailMessage confirmation() {
   MailMessage message;
@@ -35,7 +36,7 @@ nlohmann::json format_and_parse(const MailMessage& message, std::string* raw = n
   const auto file = dir.path() / "message.eml";
   std::ofstream(file, std::ios::binary) << formatted.data;
   if (raw) *raw = formatted.data;
-  return testing::parse_with_python(file);
+  return test::parse_with_python(file);
 }
 
 // Every line ends in CRLF, none is longer than RFC 5322 allows, none starts with a dot.

@@ -7,15 +7,16 @@
 
 #include "mail/delivery_worker.hpp"
 #include "mail/maildir_transport.hpp"
-#include "mail_test_support.hpp"
 #include "memory_outbox.hpp"
+#include "scratch.hpp"
+#include "smtp_sink.hpp"
 
 namespace servicedesk::host {
 namespace {
 
+using test::TempDir;
 using ::testing::HasSubstr;
 using testing::MemoryOutbox;
-using testing::TempDir;
 
 TEST(MaildirDelivery, WritesOneFilePerMessageUnderNew) {
   TempDir dir;
@@ -30,13 +31,13 @@ TEST(MaildirDelivery, WritesOneFilePerMessageUnderNew) {
 
   EXPECT_EQ(worker.run_once(), 3u);
 
-  const auto files = testing::files_in(dir.path() / "mail" / "new");
+  const auto files = test::files_in(dir.path() / "mail" / "new");
   ASSERT_EQ(files.size(), 3u);
-  EXPECT_TRUE(testing::files_in(dir.path() / "mail" / "tmp").empty());
+  EXPECT_TRUE(test::files_in(dir.path() / "mail" / "tmp").empty());
   EXPECT_TRUE(std::filesystem::is_directory(dir.path() / "mail" / "cur"));
   std::set<std::string> recipients;
   for (const auto& file : files) {
-    const auto parsed = testing::parse_with_python(file);
+    const auto parsed = test::parse_with_python(file);
     recipients.insert(parsed["headers"]["To"][0].get<std::string>());
     EXPECT_EQ(parsed["headers"]["From"][0], "IT Service Desk <servicedesk@example.edu>");
     EXPECT_TRUE(parsed["headers"].contains("Message-ID"));
@@ -63,7 +64,7 @@ TEST(MaildirDelivery, FileNamesAreUniqueUnderBurst) {
         {"a@example.edu", "b@example.edu", "Subject: " + std::to_string(i) + "\r\n\r\nx\r\n"});
     ASSERT_TRUE(result.delivered) << result.error;
   }
-  EXPECT_EQ(testing::files_in(dir.path() / "new").size(), 50u);
+  EXPECT_EQ(test::files_in(dir.path() / "new").size(), 50u);
 }
 
 TEST(MaildirDelivery, UnwritableFolderFailsAndTheMessageStaysQueued) {

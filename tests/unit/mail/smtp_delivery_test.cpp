@@ -7,18 +7,19 @@
 #include "mail/delivery_worker.hpp"
 #include "mail/mail_message.hpp"
 #include "mail/smtp_transport.hpp"
-#include "mail_test_support.hpp"
 #include "memory_outbox.hpp"
+#include "scratch.hpp"
+#include "smtp_sink.hpp"
 
 namespace servicedesk::host {
 namespace {
 
-using testing::eventually;
+using test::eventually;
+using test::SmtpSink;
+using test::TempDir;
 using ::testing::HasSubstr;
 using testing::MemoryOutbox;
 using ::testing::Not;
-using testing::SmtpSink;
-using testing::TempDir;
 
 SmtpSettings local_server(int port) {
   SmtpSettings settings;
@@ -30,8 +31,7 @@ SmtpSettings local_server(int port) {
 
 TEST(SmtpDelivery, ServerReceivesTheMessageIntact) {
   TempDir dir;
-  SmtpSink sink(testing::free_port(), dir.path() / "received");
-  sink.start();
+  SmtpSink sink(test::free_port(), dir.path() / "received");
   MailMessage mail;
   mail.from = {"servicedesk@example.edu", "IT Service Desk"};
   mail.to = {"tuffytitan@example.edu", "Tuffy Titan"};
@@ -47,9 +47,9 @@ TEST(SmtpDelivery, ServerReceivesTheMessageIntact) {
       transport.deliver({"servicedesk@example.edu", "tuffytitan@example.edu", formatted.data});
 
   ASSERT_TRUE(result.delivered) << result.error;
-  const auto files = testing::files_in(sink.folder());
+  const auto files = test::files_in(sink.folder());
   ASSERT_EQ(files.size(), 1u);
-  const auto parsed = testing::parse_with_python(files[0]);
+  const auto parsed = test::parse_with_python(files[0]);
   EXPECT_EQ(parsed["headers"]["X-Envelope-From"][0], "servicedesk@example.edu");
   EXPECT_EQ(parsed["headers"]["X-Envelope-To"][0], "tuffytitan@example.edu");
   EXPECT_EQ(parsed["headers"]["Subject"][0], mail.subject);
@@ -57,7 +57,7 @@ TEST(SmtpDelivery, ServerReceivesTheMessageIntact) {
 }
 
 TEST(SmtpDelivery, ServerDownReportsAnErrorWithoutTheMessage) {
-  SmtpTransport transport(local_server(testing::free_port()));
+  SmtpTransport transport(local_server(test::free_port()));
   const auto result = transport.deliver(
       {"servicedesk@example.edu", "tuffytitan@example.edu", "Subject: x\r\n\r\nSECRET-BODY\r\n"});
   EXPECT_FALSE(result.delivered);
@@ -67,8 +67,7 @@ TEST(SmtpDelivery, ServerDownReportsAnErrorWithoutTheMessage) {
 
 TEST(SmtpDelivery, AuthenticatesWithConfiguredCredentials) {
   TempDir dir;
-  SmtpSink sink(testing::free_port(), dir.path() / "received", "desk:s3cret");
-  sink.start();
+  SmtpSink sink(test::free_port(), dir.path() / "received", "desk:s3cret");
   const Envelope envelope{"servicedesk@example.edu", "tuffytitan@example.edu",
                           "Subject: x\r\n\r\nBody\r\n"};
 
@@ -83,12 +82,12 @@ TEST(SmtpDelivery, AuthenticatesWithConfiguredCredentials) {
   settings.password = "s3cret";
   const auto accepted = SmtpTransport(settings).deliver(envelope);
   EXPECT_TRUE(accepted.delivered) << accepted.error;
-  EXPECT_EQ(testing::files_in(sink.folder()).size(), 1u);
+  EXPECT_EQ(test::files_in(sink.folder()).size(), 1u);
 }
 
 TEST(SmtpDelivery, ServerDownThenBackDeliversEverythingOnce) {
   TempDir dir;
-  SmtpSink sink(testing::free_port(), dir.path() / "received");
+  SmtpSink sink(test::free_port(), dir.path() / "received", "", SmtpSink::Start::later);
   MemoryOutbox outbox;
   std::set<std::string> recipients;
   for (int i = 1; i <= 5; ++i) {
@@ -128,12 +127,12 @@ TEST(SmtpDelivery, ServerDownThenBackDeliversEverythingOnce) {
   ASSERT_TRUE(eventually([&] { return outbox.depth() == 0; }, 20.0));
   worker.stop();
 
-  const auto files = testing::files_in(sink.folder());
+  const auto files = test::files_in(sink.folder());
   ASSERT_EQ(files.size(), 5u);
   std::set<std::string> received;
   std::set<std::string> message_ids;
   for (const auto& file : files) {
-    const auto parsed = testing::parse_with_python(file);
+    const auto parsed = test::parse_with_python(file);
     received.insert(parsed["headers"]["X-Envelope-To"][0].get<std::string>());
     message_ids.insert(parsed["headers"]["Message-ID"][0].get<std::string>());
   }

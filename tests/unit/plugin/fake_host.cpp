@@ -1,9 +1,6 @@
 // Stand-ins for the host's services used by the DUO plugin's unit tests.
 #include "fake_host.hpp"
 
-#include <atomic>
-#include <random>
-
 namespace servicedesk::duo::testing {
 
 std::vector<std::string> RecordingLogger::lines() const {
@@ -22,20 +19,12 @@ std::optional<std::string> MapConfig::get(std::string_view key) const {
   return it->second;
 }
 
-FakeHost::FakeHost() {
-  static std::atomic<unsigned> counter{0};
-  std::random_device random;
-  root_ = std::filesystem::temp_directory_path() /
-          ("duo-plugin-test-" + std::to_string(random()) + "-" + std::to_string(counter++));
-  data_dir_ = root_ / "data";
+FakeHost::FakeHost() : data_dir_(root_.path() / "data") {
   std::filesystem::create_directories(data_dir_);
   std::filesystem::create_directories(scratch());
 }
 
-FakeHost::~FakeHost() {
-  std::error_code ignored;
-  std::filesystem::remove_all(root_, ignored);
-}
+FakeHost::~FakeHost() = default;
 
 std::shared_ptr<DuoContext> open_demo_context(FakeHost& host) {
   return DuoContext::open(host);

@@ -10,6 +10,7 @@
 
 #include "demo_directory.hpp"
 #include "duo_context.hpp"
+#include "scratch.hpp"
 #include "servicedesk/host_services.hpp"
 
 namespace servicedesk::duo::testing {
@@ -60,10 +61,10 @@ class FakeHost final : public HostServices {
   RecordingLogger& recorded_log() { return logger_; }
   MapConfig& mutable_config() { return config_; }
   /// A scratch folder next to the data folder, for seed files a test writes.
-  std::filesystem::path scratch() const { return root_ / "scratch"; }
+  std::filesystem::path scratch() const { return root_.path() / "scratch"; }
 
  private:
-  std::filesystem::path root_;
+  servicedesk::test::TempDir root_;
   std::filesystem::path data_dir_;
   DemoDirectory directory_;
   RecordingLogger logger_;
