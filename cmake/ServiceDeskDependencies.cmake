@@ -9,6 +9,7 @@ find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(httplib REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(ldap REQUIRED IMPORTED_TARGET ldap)
 find_package(Threads REQUIRED)
 
 # libphonenumber ships no CMake or pkg-config file.

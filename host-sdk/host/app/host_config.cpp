@@ -69,7 +69,18 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Ho
       } else if (key == "directory_file") {
         config.directory_file = value.as<std::string>();
       } else if (key == "password_hash") {
-        config.password_hash = value.as<std::string>();
+        problems.push_back(where(file, entry.first) +
+                           "there is no shared password any more: give each person a "
+                           "password_hash in the directory file, or use auth.mode ldap_bind or "
+                           "trusted_header");
+      } else if (key == "directory") {
+        apply_directory_section(file, value, config, problems);
+      } else if (key == "auth") {
+        apply_auth_section(file, value, config, problems);
+      } else if (key == "ditc_scope") {
+        config.ditc_scope = value.as<std::string>();
+        if (config.ditc_scope != "campus" && config.ditc_scope != "department")
+          problems.push_back(where(file, value) + "ditc_scope is \"campus\" or \"department\"");
       } else if (key == "threads") {
         config.threads = value.as<std::size_t>();
       } else if (key == "session_idle_minutes") {

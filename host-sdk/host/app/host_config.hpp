@@ -8,6 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "auth/auth_settings.hpp"
+#include "directory/ldap_settings.hpp"
+
+namespace YAML {
+class Node;
+}
+
 namespace servicedesk::host {
 
 /// Where mail goes: a maildir folder (default <data_dir>/mail) or an SMTP server.
@@ -33,7 +40,13 @@ struct HostConfig {
   std::filesystem::path catalog_dir;
   std::filesystem::path web_dir;
   std::filesystem::path directory_file;  ///< empty: the demo directory (demo mode)
-  std::string password_hash;  ///< crypto_pwhash_str of the shared password; empty: "demo"
+  /// `directory.ldap`: when `url` is set, people come from the directory server instead.
+  LdapSettings ldap;
+  /// `auth`: how people log in; see AuthSettings.
+  AuthSettings auth;
+  /// `ditc_scope`: "campus" (default) or "department" (a DITC orders only for their own
+  /// department's people and accounts).
+  std::string ditc_scope = "campus";
   /// httplib serves a keep-alive connection on one pool thread for its whole life, so the pool
   /// must cover the clients expected at once (32 in the load target) plus some.
   std::size_t threads = 64;
@@ -48,6 +61,16 @@ HostConfig default_config();
 
 /// Reads `file` over `config`. Returns the problems found (`file:line:col: message`).
 std::vector<std::string> apply_config_file(const std::filesystem::path& file, HostConfig& config);
+
+/// Reads the `directory` and `auth` sections (identity_config.cpp); problems as above.
+void apply_directory_section(const std::filesystem::path& file, const YAML::Node& node,
+                             HostConfig& config, std::vector<std::string>& problems);
+void apply_auth_section(const std::filesystem::path& file, const YAML::Node& node,
+                        HostConfig& config, std::vector<std::string>& problems);
+/// After the file and the flags: reads the secrets named by *_env settings, picks the default
+/// auth mode (ldap_bind with an LDAP directory, else local) and checks the mode fits the
+/// directory. Returns the problems.
+std::vector<std::string> finish_identity_settings(HostConfig& config);
 
 /// Parses "HOST:PORT" into the config; false when it is not one.
 bool apply_listen(const std::string& text, HostConfig& config);

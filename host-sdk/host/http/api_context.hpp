@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "http/identity.hpp"
 #include "http/item_source.hpp"
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
@@ -25,6 +26,8 @@ struct ApiContext {
   std::function<void()> mail_queued;
   /// Serializes staff decisions, so a fulfilment handler never runs twice for one RITM.
   std::mutex decisions;
+  /// Log-in mode, log-in use case and proxy gate; null only in tests of other parts.
+  const Identity* identity = nullptr;
 };
 
 }  // namespace servicedesk::host

@@ -19,6 +19,10 @@ struct MetricSources {
   std::function<std::uint64_t()> sessions;
   std::function<std::uint64_t()> store_commits;
   std::function<std::uint64_t()> store_write_jobs;
+  std::function<std::uint64_t()> directory_entries;
+  std::function<std::uint64_t()> directory_stale;  ///< 1 while serving the last good copy
+  std::function<std::uint64_t()> directory_refresh_failures;
+  std::function<std::uint64_t()> directory_age_seconds;
 };
 
 /// Request counts by route pattern, method and status. Thread-safe.

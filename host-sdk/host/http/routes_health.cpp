@@ -6,8 +6,14 @@ namespace servicedesk::host {
 
 void add_health_routes(Router& router) {
   ApiContext& context = router.context();
-  router.get("/healthz", Access::open, [](Call& call) {
-    send_json(call.res, 200, {{"status", "ok"}});
+  router.get("/healthz", Access::open, [&context](Call& call) {
+    nlohmann::json health = {{"status", "ok"}};
+    // Still alive when the directory server is not: report it, keep answering 200.
+    if (context.identity && context.identity->directory_health) {
+      health["directory"] = context.identity->directory_health();
+      if (health["directory"].value("stale", false)) health["status"] = "degraded";
+    }
+    send_json(call.res, 200, health);
   });
   router.get("/metrics", Access::session, [&context](Call& call) {
     call.res.status = 200;
