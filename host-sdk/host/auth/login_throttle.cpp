@@ -26,7 +26,8 @@ std::optional<std::chrono::seconds> FailureThrottle::failure(std::string_view ke
   if (count.failures > 0 && now - count.last_failure > settings_.forget_after) count = Count{};
   ++count.failures;
   count.last_failure = now;
-  const int over = count.failures - settings_.free_failures;
+  // The free_failures-th failure starts the first lock: five wrong answers, then a wait.
+  const int over = count.failures - settings_.free_failures + 1;
   if (over <= 0) return std::nullopt;
   // first_lock * 2^(over-1), without overflowing the shift.
   auto delay = settings_.first_lock;

@@ -8,14 +8,14 @@ namespace {
 
 using std::chrono::seconds;
 
-TEST(FailureThrottle, FiveFailuresAreFreeThenLocksDouble) {
+TEST(FailureThrottle, FiveFailuresThenLocksThatDouble) {
   FailureThrottle throttle(ThrottleSettings{5, seconds(1), seconds(8), seconds(3600)});
   const auto t0 = FailureThrottle::Clock::time_point{} + seconds(1000);
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < 4; ++i) {
     EXPECT_FALSE(throttle.failure("dana", t0).has_value()) << i;
     EXPECT_FALSE(throttle.locked("dana", t0).has_value());
   }
-  EXPECT_EQ(throttle.failure("dana", t0), seconds(1));
+  EXPECT_EQ(throttle.failure("dana", t0), seconds(1)) << "the fifth failure starts a lock";
   EXPECT_EQ(throttle.locked("dana", t0), seconds(1));
   EXPECT_FALSE(throttle.locked("dana", t0 + seconds(1)).has_value());
   EXPECT_EQ(throttle.failure("dana", t0 + seconds(1)), seconds(2));
@@ -32,7 +32,6 @@ TEST(FailureThrottle, SuccessResetsAndQuietKeysAreForgotten) {
   throttle.failure("dana", t0);
   throttle.reset("dana");
   EXPECT_EQ(throttle.failures("dana"), 0);
-  EXPECT_FALSE(throttle.failure("dana", t0).has_value());
   EXPECT_FALSE(throttle.failure("dana", t0).has_value());
   EXPECT_TRUE(throttle.failure("dana", t0).has_value());
   EXPECT_FALSE(throttle.failure("dana", t0 + seconds(500)).has_value()) << "forgotten after 100 s";

@@ -16,7 +16,7 @@ ApiClient::ApiClient(int port) : client_(std::make_unique<httplib::Client>("127.
 }
 
 httplib::Headers ApiClient::headers() const {
-  httplib::Headers headers;
+  httplib::Headers headers = extra_headers;
   if (!cookie.empty()) headers.emplace("Cookie", cookie);
   if (send_csrf && !csrf_token.empty()) headers.emplace("X-CSRF-Token", csrf_token);
   return headers;
@@ -35,12 +35,14 @@ Reply ApiClient::reply(const httplib::Result& result) {
 
 Reply ApiClient::log_in(const std::string& username, const std::string& password) {
   Reply out = post("/api/session", {{"username", username}, {"password", password}});
-  if (out.status == 200) {
-    const std::string set_cookie = out.header("Set-Cookie");
-    cookie = set_cookie.substr(0, set_cookie.find(';'));
-    csrf_token = out.json.value("csrf_token", "");
-  }
+  if (out.status == 200) adopt_session(out);
   return out;
+}
+
+void ApiClient::adopt_session(const Reply& reply) {
+  const std::string set_cookie = reply.header("Set-Cookie");
+  if (!set_cookie.empty()) cookie = set_cookie.substr(0, set_cookie.find(';'));
+  if (reply.json.is_object()) csrf_token = reply.json.value("csrf_token", "");
 }
 
 Reply ApiClient::get(const std::string& path) {
