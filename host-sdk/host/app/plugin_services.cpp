@@ -3,7 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "http/route_helpers.hpp"
+#include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
 namespace {

@@ -147,6 +147,7 @@ int serve(const HostConfig& config) {
   Metrics metrics;
   ApiContext context{*store, items, *parts->directory, sessions, metrics, {}, {}, {}};
   context.identity = &identity->identity;
+  context.ditc_scope_department = config.ditc_scope == "department";
   add_directory_metrics(*parts->directory, context.metric_sources);
   context.metric_sources.checkouts = [&] { return store->checkout_count(); };
   context.metric_sources.outbox_depth = [&] { return std::uint64_t{store->depth()}; };

@@ -6,11 +6,11 @@
 #include <string>
 
 #include "http/identity.hpp"
-#include "http/item_source.hpp"
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
 #include "servicedesk/directory.hpp"
 #include "store/store.hpp"
+#include "usecases/item_source.hpp"
 
 namespace servicedesk::host {
 
@@ -28,6 +28,8 @@ struct ApiContext {
   std::mutex decisions;
   /// Log-in mode, log-in use case and proxy gate; null only in tests of other parts.
   const Identity* identity = nullptr;
+  /// `ditc_scope: department` (see Desk).
+  bool ditc_scope_department = false;
 };
 
 }  // namespace servicedesk::host
