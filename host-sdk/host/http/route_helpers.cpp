@@ -6,7 +6,7 @@
 namespace servicedesk::host {
 
 Desk desk_of(ApiContext& context) {
-  return {context.store,     context.catalog,   context.directory,
+  return {context.store,       context.catalog,   context.directory,
           context.mail_queued, context.decisions, context.ditc_scope_department};
 }
 

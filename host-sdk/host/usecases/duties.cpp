@@ -28,7 +28,8 @@ Outcome check_name(const Desk& desk, const std::string& department, const nlohma
   return Outcome::refuse(Refusal::forbidden,
                          "As a DITC of " + (department.empty() ? "no department" : department) +
                              " you can only request for people and accounts of your own "
-                             "department; " + entry->display_name + " is in " +
+                             "department; " +
+                             entry->display_name + " is in " +
                              (entry->department.empty() ? "no department" : entry->department) +
                              ".");
 }
@@ -60,7 +61,8 @@ Outcome within_ditc_scope(const Desk& desk, const Requester& requester, const Fo
     const std::string id = field.value("id", "");
     if (!answers.contains(id)) continue;
     if (is_directory_field(field)) {
-      if (Outcome refusal = check_name(desk, department, answers[id]); !refusal.ok()) return refusal;
+      if (Outcome refusal = check_name(desk, department, answers[id]); !refusal.ok())
+        return refusal;
     }
     if (!field.contains("columns") || !answers[id].is_array()) continue;
     for (const auto& column : field["columns"]) {
