@@ -16,6 +16,7 @@
 #include "mail/maildir_transport.hpp"
 #include "mail/smtp_transport.hpp"
 #include "store/sqlite_store.hpp"
+#include "usecases/answer_probes.hpp"
 
 namespace servicedesk::host {
 namespace {
@@ -148,6 +149,8 @@ int serve(const HostConfig& config) {
   ApiContext context{*store, items, *parts->directory, sessions, metrics, {}, {}, {}};
   context.identity = &identity->identity;
   context.ditc_scope_department = config.ditc_scope == "department";
+  FailureThrottle refused_answers(refused_answer_limits());
+  context.refused_answers = &refused_answers;
   add_directory_metrics(*parts->directory, context.metric_sources);
   context.metric_sources.checkouts = [&] { return store->checkout_count(); };
   context.metric_sources.outbox_depth = [&] { return std::uint64_t{store->depth()}; };

@@ -30,6 +30,8 @@ struct ApiContext {
   const Identity* identity = nullptr;
   /// `ditc_scope: department` (see Desk).
   bool ditc_scope_department = false;
+  /// Each person's refused answers (see usecases/answer_probes.hpp).
+  FailureThrottle* refused_answers = nullptr;
 };
 
 }  // namespace servicedesk::host
