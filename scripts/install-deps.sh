@@ -10,7 +10,7 @@ packages=(
   libcli11-dev libphonenumber-dev libvalijson-dev libldap-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl slapd ldap-utils)
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl slapd ldap-utils openssl)
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

@@ -35,11 +35,29 @@ void administrative(std::ostringstream& out, const std::string& uid, const std::
       << "@example.edu\ndepartmentNumber: " << department << "\nuserPassword: " << uid << "-pw\n\n";
 }
 
-std::string config_text(const std::filesystem::path& folder) {
+void run(const std::string& command);
+
+/// A throw-away CA and a server certificate for 127.0.0.1 signed by it.
+void make_certificates(const std::filesystem::path& folder) {
+  const std::string f = folder.string();
+  run("cd " + f +
+      " && openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=Test CA' "
+      "-keyout ca.key -out ca.pem >/dev/null 2>&1 && "
+      "openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' -keyout server.key "
+      "-out server.csr >/dev/null 2>&1 && printf 'subjectAltName=IP:127.0.0.1\\n' > san.ext && "
+      "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 "
+      "-extfile san.ext -out server.pem >/dev/null 2>&1 && chmod 644 server.key");
+}
+
+std::string config_text(const std::filesystem::path& folder, bool tls) {
   std::ostringstream out;
   out << "include /etc/ldap/schema/core.schema\ninclude /etc/ldap/schema/cosine.schema\n"
          "include /etc/ldap/schema/inetorgperson.schema\n"
          "modulepath /usr/lib/ldap\nmoduleload back_mdb\n"
+      << (tls ? "TLSCACertificateFile " + (folder / "ca.pem").string() + "\nTLSCertificateFile " +
+                    (folder / "server.pem").string() + "\nTLSCertificateKeyFile " +
+                    (folder / "server.key").string() + "\n"
+              : std::string())
       << "pidfile " << (folder / "slapd.pid").string() << "\nargsfile "
       << (folder / "slapd.args").string() << "\n"
       << "database mdb\nmaxsize 2147483648\nsuffix \"" << kBaseDn << "\"\nrootdn \"" << kAdminDn
@@ -89,10 +107,11 @@ std::string campus_ldif(std::size_t people) {
   return out.str();
 }
 
-SlapdServer::SlapdServer(const std::filesystem::path& folder, const std::string& ldif)
-    : folder_(folder), port_(free_port()) {
+SlapdServer::SlapdServer(const std::filesystem::path& folder, const std::string& ldif, bool tls)
+    : folder_(folder), port_(free_port()), tls_port_(tls ? free_port() : 0) {
   std::filesystem::create_directories(folder_ / "db");
-  std::ofstream(folder_ / "slapd.conf") << config_text(folder_);
+  if (tls) make_certificates(folder_);
+  std::ofstream(folder_ / "slapd.conf") << config_text(folder_, tls);
   std::ofstream(folder_ / "tree.ldif") << ldif;
   run("slapadd -q -f " + (folder_ / "slapd.conf").string() + " -l " +
       (folder_ / "tree.ldif").string() + " >" + (folder_ / "slapadd.log").string() + " 2>&1");
@@ -105,7 +124,7 @@ SlapdServer::~SlapdServer() {
 
 void SlapdServer::start() {
   const std::string config = (folder_ / "slapd.conf").string();
-  const std::string listen = url() + "/";
+  const std::string listen = url() + "/" + (tls_port_ ? " " + ldaps_url() + "/" : "");
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {

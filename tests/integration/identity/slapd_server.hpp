@@ -23,13 +23,18 @@ std::string campus_ldif(std::size_t people);
 class SlapdServer {
  public:
   /// Writes the configuration, loads `ldif` with slapadd and starts slapd. Throws on failure.
-  SlapdServer(const std::filesystem::path& folder, const std::string& ldif);
+  /// With `tls`, makes a CA and a certificate for 127.0.0.1 and serves StartTLS on url() and
+  /// TLS on ldaps_url().
+  SlapdServer(const std::filesystem::path& folder, const std::string& ldif, bool tls = false);
   ~SlapdServer();
   SlapdServer(const SlapdServer&) = delete;
   SlapdServer& operator=(const SlapdServer&) = delete;
 
   int port() const { return port_; }
   std::string url() const { return "ldap://127.0.0.1:" + std::to_string(port_); }
+  std::string ldaps_url() const { return "ldaps://127.0.0.1:" + std::to_string(tls_port_); }
+  /// The CA certificate that signed the server's certificate (with tls).
+  std::filesystem::path ca_file() const { return folder_ / "ca.pem"; }
   void stop();
   /// Starts again on the same port with the same data.
   void start();
@@ -40,6 +45,7 @@ class SlapdServer {
  private:
   std::filesystem::path folder_;
   int port_ = 0;
+  int tls_port_ = 0;
   pid_t pid_ = -1;
 };
 
