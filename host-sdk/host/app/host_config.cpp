@@ -5,16 +5,14 @@
 
 #include <yaml-cpp/yaml.h>
 
-namespace servicedesk::host {
-namespace {
+#include "app/host_config_sections.hpp"
 
+namespace servicedesk::host {
 std::string where(const std::filesystem::path& file, const YAML::Node& node) {
   const auto mark = node.Mark();
   return file.string() + ":" + std::to_string(mark.line + 1) + ":" +
          std::to_string(mark.column + 1) + ": ";
 }
-
-}  // namespace
 
 HostConfig default_config() {
   HostConfig config;
@@ -83,6 +81,14 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Ho
           problems.push_back(where(file, value) + "ditc_scope is \"campus\" or \"department\"");
       } else if (key == "threads") {
         config.threads = value.as<std::size_t>();
+      } else if (key == "http") {
+        apply_http_section(file, value, config.http, problems);
+      } else if (key == "tls") {
+        apply_tls_section(file, value, config, problems);
+      } else if (key == "behind_tls_proxy") {
+        config.behind_tls_proxy = value.as<bool>();
+      } else if (key == "metrics") {
+        apply_metrics_section(file, value, config, problems);
       } else if (key == "session_idle_minutes") {
         config.session_idle_minutes = value.as<int>();
       } else if (key == "mail") {

@@ -1,4 +1,6 @@
 // servicedesk-host: `serve` the service desk, list `plugins`, `lint` catalog YAML, `hash-password`.
+#include <sys/stat.h>
+
 #include <csignal>
 #include <iostream>
 #include <optional>
@@ -122,6 +124,9 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  // Whatever the host or a plugin writes (database, WAL, mail, ledgers) is private to this
+  // user: files 0600, folders 0700.
+  ::umask(077);
 
   CLI::App app{"servicedesk-host: the reference service desk that loads catalog plugins"};
   app.require_subcommand(1);
@@ -138,7 +143,8 @@ int main(int argc, char** argv) {
 
   auto* serve_cmd = app.add_subcommand("serve", "run the service desk");
   serve_cmd->add_option("--listen", flags.listen, "HOST:PORT to listen on; default 127.0.0.1:8080");
-  serve_cmd->add_option("--threads", flags.threads, "HTTP worker threads");
+  serve_cmd->add_option("--threads", flags.threads,
+                        "HTTP event-loop threads; default: one per core");
   serve_cmd->add_option("--web-dir", flags.web_dir, "folder of the portal's static files");
 
   app.add_subcommand("plugins", "list plugins, their versions, items and handlers");

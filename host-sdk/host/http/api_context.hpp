@@ -32,6 +32,10 @@ struct ApiContext {
   bool ditc_scope_department = false;
   /// Each person's refused answers (see usecases/answer_probes.hpp).
   FailureThrottle* refused_answers = nullptr;
+  /// The session cookie carries `Secure` (the host serves TLS, or sits behind a TLS proxy).
+  bool secure_cookies = false;
+  /// A scraper sending `Authorization: Bearer <token>` may read /metrics; empty: staff only.
+  std::string metrics_token;
 };
 
 }  // namespace servicedesk::host

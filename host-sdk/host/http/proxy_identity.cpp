@@ -5,7 +5,7 @@
 
 namespace servicedesk::host {
 
-TrustedIdentity proxy_identity(const TrustedHeaderGate& gate, const httplib::Request& req) {
+TrustedIdentity proxy_identity(const TrustedHeaderGate& gate, const Request& req) {
   const auto& settings = gate.settings();
   TrustedIdentity identity =
       gate.check(req.remote_addr, req.get_header_value(settings.secret_header),

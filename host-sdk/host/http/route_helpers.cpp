@@ -37,7 +37,7 @@ int status_of(Refusal refusal) {
   return 500;
 }
 
-void send_refusal(httplib::Response& res, const Outcome& outcome) {
+void send_refusal(Response& res, const Outcome& outcome) {
   if (outcome.refusal == Refusal::invalid) {
     send_json(res, 422, {{"errors", outcome.errors}});
     return;

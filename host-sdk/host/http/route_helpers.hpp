@@ -1,7 +1,7 @@
 // What the route groups share: the use cases' ground, the caller as a requester, refusals.
 #pragma once
 
-#include <httplib.h>
+#include "http/message.hpp"
 
 #include "http/router.hpp"
 #include "usecases/desk.hpp"
@@ -19,6 +19,6 @@ int status_of(Refusal refusal);
 
 /// Writes a use case's refusal: `{"errors":{PATH:[msg]}}` for invalid answers, else
 /// `{"error": sentence}`, with the refusal's status.
-void send_refusal(httplib::Response& res, const Outcome& outcome);
+void send_refusal(Response& res, const Outcome& outcome);
 
 }  // namespace servicedesk::host
