@@ -44,13 +44,8 @@ std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string
         section == settings->plugins.end() ? std::map<std::string, std::string>{} : section->second,
         settings->data_dir);
   });
-  for (const auto& report : parts->plugins->load_directory(config.plugin_dir)) {
-    if (report.loaded)
-      spdlog::info("plugin {} {} loaded from {}", report.name, report.version,
-                   report.file.filename().string());
-    else
-      spdlog::error("plugin {} refused: {}", report.file.string(), report.refusal);
-  }
+  // The registry logs each plugin it loads or refuses.
+  parts->plugins->load_directory(config.plugin_dir);
   return parts;
 }
 

@@ -16,6 +16,7 @@
 #include "app/host_parts.hpp"
 #include "app/serve.hpp"
 #include "auth/password_hash.hpp"
+#include "catalog/form_repository.hpp"
 #include "catalog/lint.hpp"
 
 namespace {
@@ -65,8 +66,14 @@ int list_plugins(const HostConfig& config) {
     std::cerr << error << "\n";
     return 1;
   }
+  // Each item's form, as the catalog folder holds it: its name, or why it is not served.
+  servicedesk::host::FormRepository forms(config.catalog_dir, parts->plugins->catalog());
+  forms.load_all();
   std::cout << "plugins in " << config.plugin_dir.string() << "\n"
-            << servicedesk::host::format_plugin_reports(parts->plugins->reports());
+            << servicedesk::host::format_plugin_reports(
+                   parts->plugins->reports(), [&forms](const servicedesk::RegisteredItem& item) {
+                     return forms.describe(item);
+                   });
   return 0;
 }
 
@@ -110,7 +117,7 @@ int lint(const HostConfig& config, const std::vector<std::string>& paths) {
   }
   std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
   if (targets.empty()) targets.push_back(config.catalog_dir);
-  return servicedesk::host::lint_paths(targets, *parts->plugins, std::cout);
+  return servicedesk::host::lint_paths(targets, parts->plugins->catalog(), std::cout);
 }
 
 }  // namespace

@@ -128,7 +128,7 @@ int serve(const HostConfig& config) {
   }
   parts->mail.attach(store.get());
 
-  FormRepository repository(config.catalog_dir, *parts->plugins);
+  FormRepository repository(config.catalog_dir, parts->plugins->catalog());
   if (const std::size_t refused = repository.load_all())
     spdlog::error("catalog: {} file(s) refused; see the errors above or GET /api/admin/catalog",
                   refused);

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::host {
 

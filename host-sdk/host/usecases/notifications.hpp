@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "servicedesk/directory.hpp"
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "store/store.hpp"
 
 namespace servicedesk::host {
