@@ -1,6 +1,8 @@
 // Opens the plugin's shared state from the host's services.
 #include "duo_context.hpp"
 
+#include "phone_format.hpp"
+
 #include <stdexcept>
 
 namespace servicedesk::duo {
@@ -24,6 +26,12 @@ DuoContext::DuoContext(HostServices& services, std::unique_ptr<DuoLedger> ledger
     : services_(services),
       ledger_(std::move(ledger)),
       plain_phones_(std::make_shared<const PhonePolicy>(PhonePolicyOptions{})) {}
+
+std::string DuoContext::e164_or_empty(std::string_view phone) const {
+  if (is_e164(phone)) return std::string(phone);
+  const RuleVerdict verdict = plain_phones_->check(phone);
+  return verdict.ok() ? verdict.normalized : std::string{};
+}
 
 std::string DuoContext::display_name(std::string_view username) const {
   const DirectoryEntry* entry = directory().find(username);
