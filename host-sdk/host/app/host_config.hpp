@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "servicedesk/config_node.hpp"
+
 namespace servicedesk::host {
 
 /// Where mail goes: a maildir folder (default <data_dir>/mail) or an SMTP server.
@@ -39,8 +41,8 @@ struct HostConfig {
   std::size_t threads = 64;
   int session_idle_minutes = 30;
   MailConfig mail;
-  /// Each plugin's own section: `plugins: {<plugin name>: {key: value}}`.
-  std::map<std::string, std::map<std::string, std::string>> plugins;
+  /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.
+  std::map<std::string, ConfigNode> plugins;
 };
 
 /// The embedded defaults of this build (plugins, catalog and portal from the build tree).

@@ -16,12 +16,13 @@ struct HostParts {
   std::unique_ptr<IndexedDirectory> directory;
   bool demo_directory = false;
   MailSink mail;
+  ConfigProblems config_problems;
   std::unique_ptr<PluginRegistry> plugins;
 };
 
 /// Loads the directory (the demo one unless configured) and every plugin of the plugin
-/// folder. Returns nullptr with `error` set when the directory cannot be loaded; refused
-/// plugins are reported, not fatal.
+/// folder. Returns nullptr with `error` set when the directory cannot be loaded or a plugin
+/// reports a mistake in its config section; other refused plugins are reported, not fatal.
 std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string& error);
 
 }  // namespace servicedesk::host

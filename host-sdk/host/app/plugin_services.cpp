@@ -1,4 +1,4 @@
-// HostServices for plugins: spdlog logger, outbox-backed notifier, flat config, data folder.
+// HostServices for plugins: spdlog logger, outbox-backed notifier, config tree, data folder.
 #include "app/plugin_services.hpp"
 
 #include <spdlog/spdlog.h>
@@ -42,24 +42,27 @@ class OutboxNotifier final : public Notifier {
   MailSink& mail_;
 };
 
-class MapConfig final : public PluginConfig {
+class TreeConfig final : public PluginConfig {
  public:
-  explicit MapConfig(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  explicit TreeConfig(ConfigNode root) : root_(std::move(root)) {}
   std::optional<std::string> get(std::string_view key) const override {
-    auto it = values_.find(std::string(key));
-    if (it == values_.end()) return std::nullopt;
-    return it->second;
+    const ConfigNode* value = root_.find(key);
+    if (value == nullptr || !value->is_scalar()) return std::nullopt;
+    return value->scalar();
   }
+  const ConfigNode& section() const override { return root_; }
 
  private:
-  std::map<std::string, std::string> values_;
+  ConfigNode root_;
 };
 
 class PluginServices final : public HostServices {
  public:
-  PluginServices(std::string plugin, const Directory& directory, MailSink& mail,
-                 std::map<std::string, std::string> config, std::filesystem::path data_dir)
-      : directory_(directory),
+  PluginServices(std::string plugin, const Directory& directory, MailSink& mail, ConfigNode config,
+                 std::filesystem::path data_dir, ConfigProblems& problems)
+      : plugin_(plugin),
+        problems_(problems),
+        directory_(directory),
         logger_(plugin),
         notifier_(plugin, directory, mail),
         config_(std::move(config)),
@@ -69,12 +72,18 @@ class PluginServices final : public HostServices {
   Notifier& notifier() override { return notifier_; }
   const PluginConfig& config() const override { return config_; }
   std::filesystem::path data_dir() const override { return data_dir_; }
+  void config_problem(const ConfigLocation& where, std::string_view message) override {
+    const std::string place = where.to_string();
+    problems_.add((place.empty() ? "plugin " + plugin_ : place) + ": " + std::string(message));
+  }
 
  private:
+  std::string plugin_;
+  ConfigProblems& problems_;
   const Directory& directory_;
   PluginLogger logger_;
   OutboxNotifier notifier_;
-  MapConfig config_;
+  TreeConfig config_;
   std::filesystem::path data_dir_;
 };
 
@@ -93,16 +102,27 @@ std::string folder_name(std::string_view plugin) {
 
 }  // namespace
 
+void ConfigProblems::add(std::string line) {
+  std::lock_guard lock(mutex_);
+  lines_.push_back(std::move(line));
+}
+
+std::vector<std::string> ConfigProblems::lines() const {
+  std::lock_guard lock(mutex_);
+  return lines_;
+}
+
 std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
                                                    const Directory& directory, MailSink& mail,
-                                                   std::map<std::string, std::string> config,
-                                                   const std::filesystem::path& data_root) {
+                                                   ConfigNode config,
+                                                   const std::filesystem::path& data_root,
+                                                   ConfigProblems& problems) {
   std::filesystem::path data_dir = data_root / "plugins" / folder_name(plugin);
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) spdlog::warn("cannot create {}: {}", data_dir.string(), ec.message());
   return std::make_shared<PluginServices>(std::string(plugin), directory, mail, std::move(config),
-                                          std::move(data_dir));
+                                          std::move(data_dir), problems);
 }
 
 }  // namespace servicedesk::host

@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "servicedesk/host_services.hpp"
 #include "store/store.hpp"
@@ -24,10 +26,23 @@ class MailSink {
   std::atomic<Store*> store_{nullptr};
 };
 
-/// Builds one plugin's services.
+/// Mistakes plugins report in their config sections (`file:line:col: sentence`), so that
+/// `serve` refuses to start while any is there.
+class ConfigProblems {
+ public:
+  void add(std::string line);
+  std::vector<std::string> lines() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> lines_;
+};
+
+/// Builds one plugin's services over its config section (absent: nothing configured).
 std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
                                                    const Directory& directory, MailSink& mail,
-                                                   std::map<std::string, std::string> config,
-                                                   const std::filesystem::path& data_root);
+                                                   ConfigNode config,
+                                                   const std::filesystem::path& data_root,
+                                                   ConfigProblems& problems);
 
 }  // namespace servicedesk::host

@@ -8,7 +8,8 @@
 #define SERVICEDESK_API_MAJOR 1
 /// Bumped when the SDK grows in a compatible way. A host refuses plugins built against
 /// a newer minor than its own, since they may use what the host does not have.
-#define SERVICEDESK_API_MINOR 0
+/// 1.1: plugin config sections are trees (PluginConfig::section, HostServices::config_problem).
+#define SERVICEDESK_API_MINOR 1
 
 namespace servicedesk {
 
