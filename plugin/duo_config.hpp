@@ -11,8 +11,8 @@
 
 namespace servicedesk::duo {
 
-/// When a decision to fulfil reaches Duo.
-enum class FulfilMode { on_approval, automatic };
+/// When a decision to fulfil reaches Duo: when IT staff approve it (the only mode so far).
+enum class FulfilMode { on_approval };
 
 /// The `duo_admin_api` section, checked.
 struct DuoAdminConfig {
