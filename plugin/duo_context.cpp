@@ -11,8 +11,10 @@ namespace servicedesk::duo {
 namespace {
 
 /// One audit line per Duo call; paths only (a number sits in the query, never logged).
-AdminApiClient::Observer audit_to(Logger& logger) {
-  return [&logger](const DuoCallRecord& call) {
+AdminApiClient::Observer audit_to(HostServices& services) {
+  return [&services](const DuoCallRecord& call) {
+    Logger& logger = services.logger();
+    services.count("duo_calls", call.outcome);
     std::string line = "duo call " + std::string(call.tag) + " " + std::string(call.method) + " " +
                        std::string(call.path) + " -> " +
                        (call.status == 0 ? std::string("no answer") : std::to_string(call.status)) +
@@ -42,7 +44,7 @@ std::shared_ptr<DuoContext> DuoContext::open(HostServices& services) {
     auto context = std::make_shared<DuoContext>(services, nullptr, nullptr, admin.fulfil);
     const DuoContext* raw = context.get();
     context->backend_ = std::make_shared<DuoAdminBackend>(
-        admin.api, admin.cache_ttl, audit_to(services.logger()),
+        admin.api, admin.cache_ttl, audit_to(services),
         [raw](std::string_view username) { return raw->display_name(username); });
     services.logger().info("Duo backend: the Admin API of " + admin.api.host + " at " +
                            admin.api.endpoint);

@@ -27,7 +27,7 @@ std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string
     auto section = settings->plugins.find(std::string(plugin));
     return make_plugin_services(plugin, *raw->directory, raw->mail,
                                 section == settings->plugins.end() ? ConfigNode{} : section->second,
-                                settings->data_dir, raw->config_problems);
+                                settings->data_dir, raw->config_problems, raw->plugin_counters);
   });
   for (const auto& report : parts->plugins->load_directory(config.plugin_dir)) {
     if (report.loaded)

@@ -17,6 +17,7 @@ struct HostParts {
   bool demo_directory = false;
   MailSink mail;
   ConfigProblems config_problems;
+  PluginCounters plugin_counters;
   std::unique_ptr<PluginRegistry> plugins;
 };
 

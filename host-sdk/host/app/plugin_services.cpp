@@ -59,9 +59,10 @@ class TreeConfig final : public PluginConfig {
 class PluginServices final : public HostServices {
  public:
   PluginServices(std::string plugin, const Directory& directory, MailSink& mail, ConfigNode config,
-                 std::filesystem::path data_dir, ConfigProblems& problems)
+                 std::filesystem::path data_dir, ConfigProblems& problems, PluginCounters& counters)
       : plugin_(plugin),
         problems_(problems),
+        counters_(counters),
         directory_(directory),
         logger_(plugin),
         notifier_(plugin, directory, mail),
@@ -76,10 +77,14 @@ class PluginServices final : public HostServices {
     const std::string place = where.to_string();
     problems_.add((place.empty() ? "plugin " + plugin_ : place) + ": " + std::string(message));
   }
+  void count(std::string_view name, std::string_view outcome) override {
+    counters_.add(plugin_, name, outcome);
+  }
 
  private:
   std::string plugin_;
   ConfigProblems& problems_;
+  PluginCounters& counters_;
   const Directory& directory_;
   PluginLogger logger_;
   OutboxNotifier notifier_;
@@ -112,17 +117,46 @@ std::vector<std::string> ConfigProblems::lines() const {
   return lines_;
 }
 
-std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
-                                                   const Directory& directory, MailSink& mail,
-                                                   ConfigNode config,
-                                                   const std::filesystem::path& data_root,
-                                                   ConfigProblems& problems) {
+namespace {
+
+/// Counter labels come from plugins: keep them to a safe alphabet.
+std::string label(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 64))
+    out.push_back((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ? c
+                                                                                           : '_');
+  return out;
+}
+
+}  // namespace
+
+void PluginCounters::add(std::string_view plugin, std::string_view name, std::string_view outcome) {
+  std::lock_guard lock(mutex_);
+  ++counts_[{label(plugin), label(name), label(outcome)}];
+}
+
+std::string PluginCounters::render() const {
+  std::string out =
+      "# HELP servicedesk_plugin_events_total Events plugins count, such as Duo calls by "
+      "outcome.\n# TYPE servicedesk_plugin_events_total counter\n";
+  std::lock_guard lock(mutex_);
+  for (const auto& [key, count] : counts_) {
+    const auto& [plugin, name, outcome] = key;
+    out += "servicedesk_plugin_events_total{plugin=\"" + plugin + "\",name=\"" + name +
+           "\",outcome=\"" + outcome + "\"} " + std::to_string(count) + "\n";
+  }
+  return out;
+}
+
+std::shared_ptr<HostServices> make_plugin_services(
+    std::string_view plugin, const Directory& directory, MailSink& mail, ConfigNode config,
+    const std::filesystem::path& data_root, ConfigProblems& problems, PluginCounters& counters) {
   std::filesystem::path data_dir = data_root / "plugins" / folder_name(plugin);
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) spdlog::warn("cannot create {}: {}", data_dir.string(), ec.message());
   return std::make_shared<PluginServices>(std::string(plugin), directory, mail, std::move(config),
-                                          std::move(data_dir), problems);
+                                          std::move(data_dir), problems, counters);
 }
 
 }  // namespace servicedesk::host

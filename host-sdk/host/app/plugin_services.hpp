@@ -2,12 +2,14 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "servicedesk/host_services.hpp"
@@ -38,11 +40,21 @@ class ConfigProblems {
   std::vector<std::string> lines_;
 };
 
+/// Counters plugins keep through HostServices::count, shown in /metrics.
+class PluginCounters {
+ public:
+  void add(std::string_view plugin, std::string_view name, std::string_view outcome);
+  /// Prometheus text: servicedesk_plugin_events_total{plugin,name,outcome}.
+  std::string render() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::uint64_t> counts_;
+};
+
 /// Builds one plugin's services over its config section (absent: nothing configured).
-std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
-                                                   const Directory& directory, MailSink& mail,
-                                                   ConfigNode config,
-                                                   const std::filesystem::path& data_root,
-                                                   ConfigProblems& problems);
+std::shared_ptr<HostServices> make_plugin_services(
+    std::string_view plugin, const Directory& directory, MailSink& mail, ConfigNode config,
+    const std::filesystem::path& data_root, ConfigProblems& problems, PluginCounters& counters);
 
 }  // namespace servicedesk::host

@@ -46,6 +46,7 @@ std::string Metrics::render(const MetricSources& sources) {
   gauge(out, "servicedesk_store_write_jobs_total", "counter",
         "Writes carried by those commits; jobs/commits is the group-commit factor.",
         sources.store_write_jobs);
+  if (sources.extra) out << sources.extra();
   return out.str();
 }
 

@@ -19,6 +19,8 @@ struct MetricSources {
   std::function<std::uint64_t()> sessions;
   std::function<std::uint64_t()> store_commits;
   std::function<std::uint64_t()> store_write_jobs;
+  /// Extra exposition text (plugins' counters), appended as is.
+  std::function<std::string()> extra;
 };
 
 /// Request counts by route pattern, method and status. Thread-safe.

@@ -70,6 +70,13 @@ class HostServices {
     (void)where;
     (void)message;
   }
+  /// Since SDK 1.1: adds one to the plugin's counter `name` for `outcome` (both short
+  /// snake_case words, such as "duo_calls" and "rate_limited"); the host shows it in
+  /// /metrics. Never pass a phone, a username or a secret.
+  virtual void count(std::string_view name, std::string_view outcome) {
+    (void)name;
+    (void)outcome;
+  }
 };
 
 }  // namespace servicedesk

@@ -6,9 +6,18 @@ namespace {
 
 using Numbers = std::vector<std::string>;
 
-/// Every call the fake saw since `from` was signed correctly and answered 200.
-void expect_all_signed_and_ok(const nlohmann::json& calls) {
-  for (const auto& call : calls) EXPECT_EQ(call["status"], 200) << call.dump();
+/// Every call in `calls` was signed correctly and answered 200; prints them (the figures of
+/// the note: calls per flow, the log of one Update).
+void expect_all_signed_and_ok(const std::string& flow, const nlohmann::json& calls,
+                              std::size_t rule_reads) {
+  std::cout << "fake Duo call log, " << flow << ": " << rule_reads
+            << " calls for the rules (add-to-cart, checkout), " << calls.size() - rule_reads
+            << " for the fulfilment:\n";
+  for (const auto& call : calls) {
+    EXPECT_EQ(call["status"], 200) << call.dump();
+    std::cout << "  " << call["method"].get<std::string>() << " " << call["path"].get<std::string>()
+              << " -> " << call["status"] << "\n";
+  }
 }
 
 TEST_F(DuoAdminApiTest, AddForNewhireCreatesThePhoneAndAssociatesIt) {
@@ -17,11 +26,12 @@ TEST_F(DuoAdminApiTest, AddForNewhireCreatesThePhoneAndAssociatesIt) {
   ApiClient dana = as("dcoordinator");
   const Reply checkout = order(dana, duo_add_for_newhire("714 555 1234"), "dcoordinator");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
+  const std::size_t reads = duo.calls().size();
   const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   EXPECT_EQ(duo_numbers(duo, "newhire"), Numbers{"+17145551234"});
   EXPECT_EQ(duo.state()["phones"]["+17145551234"], Numbers{"newhire"});
-  expect_all_signed_and_ok(duo.calls());
+  expect_all_signed_and_ok("Add for newhire", duo.calls(), reads);
 }
 
 TEST_F(DuoAdminApiTest, UpdateForTuffytitanReplacesThePhoneAndDeletesTheOldOne) {
@@ -31,20 +41,16 @@ TEST_F(DuoAdminApiTest, UpdateForTuffytitanReplacesThePhoneAndDeletesTheOldOne) 
                                   {"request_type", "update"},
                                   {"replace_last_four", "0101"},
                                   {"phone", "714 555 0155"}};
+  duo.clear_log();
   const Reply checkout = order(dana, answers, "tuffytitan");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
-  duo.clear_log();
+  const std::size_t reads = duo.calls().size();
   const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   // The member phone on athletics-admin (0111) stays; 0101 had no other user: deleted.
   EXPECT_EQ(duo_numbers(duo, "tuffytitan"), (Numbers{"+17145550111", "+17145550155"}));
   EXPECT_FALSE(duo.state()["phones"].contains("+17145550101"));
-  const auto calls = duo.calls();
-  expect_all_signed_and_ok(calls);
-  std::cout << "fake Duo call log for one Update (" << calls.size() << " calls):\n";
-  for (const auto& call : calls)
-    std::cout << "  " << call["method"].get<std::string>() << " " << call["path"].get<std::string>()
-              << " -> " << call["status"] << "\n";
+  expect_all_signed_and_ok("Update for tuffytitan", duo.calls(), reads);
 }
 
 TEST_F(DuoAdminApiTest, RemoveFromAthleticsAdminLeavesTheMemberItsPhone) {
@@ -53,15 +59,16 @@ TEST_F(DuoAdminApiTest, RemoveFromAthleticsAdminLeavesTheMemberItsPhone) {
   const nlohmann::json answers = {{"account", "athletics-admin"},
                                   {"request_type", "remove"},
                                   {"members", {{{"user", "tuffytitan"}, {"last_four", "0111"}}}}};
+  duo.clear_log();
   const Reply checkout = order(dana, answers, "dcoordinator");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
-  duo.clear_log();
+  const std::size_t reads = duo.calls().size();
   const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   EXPECT_EQ(duo_numbers(duo, "athletics-admin"), Numbers{"+17145550112"});
   const Numbers tuffy = duo_numbers(duo, "tuffytitan");
   EXPECT_NE(std::find(tuffy.begin(), tuffy.end(), "+17145550111"), tuffy.end());
-  expect_all_signed_and_ok(duo.calls());
+  expect_all_signed_and_ok("Remove from athletics-admin", duo.calls(), reads);
 }
 
 TEST_F(DuoAdminApiTest, ANumberOnTheDuoAccountButNotInTheDemoLedgerIsRefused) {
@@ -124,6 +131,31 @@ TEST_F(DuoAdminApiTest, AWrongSignatureIsNeverRetriedAndNothingChanges) {
   EXPECT_EQ(std::find(newhire.begin(), newhire.end(), "+17145550199"), newhire.end());
   const std::string log = host_->log();
   EXPECT_EQ(log.find(kDuoSkey), std::string::npos);
+}
+
+}  // namespace
+}  // namespace servicedesk::test
+
+namespace servicedesk::test {
+namespace {
+
+TEST_F(DuoAdminApiTest, MetricsCountDuoCallsByOutcome) {
+  auto duo = control();
+  duo.fail(429, 1, "GET", "/admin/v1/users");
+  ApiClient dana = as("dcoordinator");
+  const nlohmann::json answers = {
+      {"account", "dcoordinator"}, {"request_type", "update"}, {"phone", "714 555 0111"}};
+  dana.post("/api/cart/items", duo_line(answers));  // reads dcoordinator from Duo
+  ApiClient helpdesk = as("helpdesk");
+  const Reply metrics = helpdesk.get("/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_TRUE(contains(metrics.body,
+                       "servicedesk_plugin_events_total{plugin=\"duo-account-updates\","
+                       "name=\"duo_calls\",outcome=\"ok\"}"))
+      << metrics.body;
+  EXPECT_TRUE(contains(metrics.body, "name=\"duo_calls\",outcome=\"rate_limited\""))
+      << metrics.body;
+  EXPECT_FALSE(contains(metrics.body, kDuoSkey));
 }
 
 }  // namespace
