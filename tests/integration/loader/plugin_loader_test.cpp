@@ -95,6 +95,15 @@ TEST_F(PluginLoaderTest, RefusesANewerApiMinor) {
       << report.refusal;
 }
 
+TEST_F(PluginLoaderTest, LoadsAPluginBuiltForAnOlderMinor) {
+  auto registry = make_registry();
+  PluginReport report = registry.load_file(broken("built_for_1_0"));
+  ASSERT_TRUE(report.loaded) << report.refusal;
+  EXPECT_EQ(report.api_minor, 0u);
+  ASSERT_NE(registry.find_item("built-for-1-0"), nullptr);
+  EXPECT_EQ(registry.find_item("built-for-1-0")->info.name, "Built for 1.0");
+}
+
 TEST_F(PluginLoaderTest, RefusesALibraryWithoutEntrySymbol) {
   auto registry = make_registry();
   PluginReport report = registry.load_file(broken("no_entry_symbol"));
