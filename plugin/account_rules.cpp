@@ -160,8 +160,8 @@ PhoneOnAccountRule::PhoneOnAccountRule(std::shared_ptr<DuoContext> context)
     : context_(std::move(context)) {}
 
 RuleVerdict PhoneOnAccountRule::operator()(const FieldInput& input) const {
-  const std::string account = string_at(input.answers, "account");
-  const std::string user = input.row ? string_at(*input.row, "user") : account;
+  const std::string account = string_at(input.answers, field_ids::kAccount);
+  const std::string user = input.row ? string_at(*input.row, field_ids::kUser) : account;
   // Malformed digits and missing users are the pattern's and the engine's to report.
   if (account.empty() || user.empty() || !is_four_digits(input.value)) return RuleVerdict::pass();
   const PhonesRead read = context_->backend().phones(account, user);

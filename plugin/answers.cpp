@@ -5,33 +5,35 @@
 
 namespace servicedesk::duo {
 
-std::string_view trim(std::string_view text) noexcept {
-  constexpr std::string_view blanks = " \t\r\n\f\v";
-  const auto first = text.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(blanks);
-  return text.substr(first, last - first + 1);
+std::vector<FieldRead> request_fields() {
+  using namespace field_ids;
+  return {{kAccount, {}},
+          {kRequestType, {}},
+          {kPhone, {}},
+          {kReplaceLastFour, {}},
+          {kMembers, {kUser, kLastFour, kPhone}}};
 }
 
 std::string string_at(const nlohmann::json& object, std::string_view key) {
   if (!object.is_object()) return {};
   const auto it = object.find(key);
   if (it == object.end() || !it->is_string()) return {};
-  return std::string(trim(it->get_ref<const std::string&>()));
+  return std::string(trim_blanks(it->get_ref<const std::string&>()));
 }
 
 DuoRequest read_request(const nlohmann::json& answers) {
+  using namespace field_ids;
   DuoRequest request;
-  request.account = string_at(answers, "account");
-  request.request_type = string_at(answers, "request_type");
-  request.phone = string_at(answers, "phone");
-  request.replace_last_four = string_at(answers, "replace_last_four");
+  request.account = string_at(answers, kAccount);
+  request.request_type = string_at(answers, kRequestType);
+  request.phone = string_at(answers, kPhone);
+  request.replace_last_four = string_at(answers, kReplaceLastFour);
   if (answers.is_object()) {
-    const auto members = answers.find("members");
+    const auto members = answers.find(kMembers);
     if (members != answers.end() && members->is_array()) {
       for (const auto& row : *members) {
         request.members.push_back(
-            {string_at(row, "user"), string_at(row, "last_four"), string_at(row, "phone")});
+            {string_at(row, kUser), string_at(row, kLastFour), string_at(row, kPhone)});
       }
     }
   }

@@ -7,7 +7,25 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "servicedesk/handlers.hpp"
+
 namespace servicedesk::duo {
+
+/// The ids of the DUO form's fields the handlers read. The same names are declared to the
+/// host at registration (request_fields()), so a form that renames one fails to load at
+/// the binding instead of switching a rule off.
+namespace field_ids {
+inline constexpr const char* kAccount = "account";
+inline constexpr const char* kRequestType = "request_type";
+inline constexpr const char* kPhone = "phone";
+inline constexpr const char* kReplaceLastFour = "replace_last_four";
+inline constexpr const char* kMembers = "members";
+inline constexpr const char* kUser = "user";           ///< a column of members
+inline constexpr const char* kLastFour = "last_four";  ///< a column of members
+}  // namespace field_ids
+
+/// What read_request reads: the fields and members' columns above.
+std::vector<FieldRead> request_fields();
 
 /// One row of the administrative section.
 struct MemberChange {
@@ -31,8 +49,5 @@ DuoRequest read_request(const nlohmann::json& answers);
 
 /// The string at `key` of `object`, trimmed, or "" when absent or not a string.
 std::string string_at(const nlohmann::json& object, std::string_view key);
-
-/// `text` without leading and trailing blanks.
-std::string_view trim(std::string_view text) noexcept;
 
 }  // namespace servicedesk::duo

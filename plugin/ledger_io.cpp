@@ -126,6 +126,10 @@ std::string write_ledger_json(const std::filesystem::path& file, const LedgerSna
     if (!out) return temporary.string() + ": cannot be written";
   }
   std::error_code error;
+  // Full phone numbers: readable by the host's own user only, whatever the umask.
+  std::filesystem::permissions(
+      temporary, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+      std::filesystem::perm_options::replace, error);
   std::filesystem::rename(temporary, file, error);
   if (error) return file.string() + ": cannot be replaced: " + error.message();
   return {};

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "account_rules.hpp"
+#include "answers.hpp"
 #include "cart_guard.hpp"
 #include "duo_context.hpp"
 #include "fulfilment.hpp"
@@ -14,10 +15,7 @@
 namespace servicedesk::duo {
 
 ItemInfo duo_item_info() {
-  return {"duo-account-updates", "DUO Account updates", "Software and Access",
-          "Department IT Coordinators can request to add, update, or remove phone numbers from "
-          "a Duo account on behalf of a user or administrative account.",
-          "duo-account-updates.yaml"};
+  return {.id = "duo-account-updates", .form_file = "duo-account-updates.yaml"};
 }
 
 void register_duo_plugin(Registrar& registrar) {
@@ -37,17 +35,22 @@ void register_duo_plugin(Registrar& registrar) {
           return policy->check(input.value);
         };
       });
-  registrar.add_field_rule("phone_on_account", {},
-                           [context](const RuleParams&) { return PhoneOnAccountRule(context); });
-  registrar.add_form_rule("duo_account_rules", {},
-                          [context](const RuleParams&) { return DuoAccountRules(context); });
+  // The account (and, inside rows, the row's user) whose phones the last four must match.
+  registrar.add_field_rule(
+      "phone_on_account", {}, [context](const RuleParams&) { return PhoneOnAccountRule(context); },
+      {{field_ids::kAccount, {}}, {std::string("row.") + field_ids::kUser, {}}});
+  registrar.add_form_rule(
+      "duo_account_rules", {}, [context](const RuleParams&) { return DuoAccountRules(context); },
+      request_fields());
   registrar.add_checkout_guard("alone_in_cart", {}, [](const RuleParams&) {
     return [](const CartView& cart) { return alone_in_cart(cart); };
   });
-  registrar.add_summarizer("duo_summary", {},
-                           [context](const RuleParams&) { return DuoSummary(context); });
-  registrar.add_fulfilment("duo_fulfilment", {},
-                           [context](const RuleParams&) { return DuoFulfilment(context); });
+  registrar.add_summarizer(
+      "duo_summary", {}, [context](const RuleParams&) { return DuoSummary(context); },
+      request_fields());
+  registrar.add_fulfilment(
+      "duo_fulfilment", {}, [context](const RuleParams&) { return DuoFulfilment(context); },
+      request_fields());
 }
 
 }  // namespace servicedesk::duo

@@ -5,7 +5,7 @@
 
 namespace servicedesk::duo {
 
-/// The item this plugin provides, as the article names it.
+/// The item this plugin provides and its form file; its name and wording live in that YAML.
 ItemInfo duo_item_info();
 
 /// The plugin's register function: opens the ledger through the host's services, then

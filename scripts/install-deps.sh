@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, the host and the tests need, when missing.
-# Usage: scripts/install-deps.sh [--tests]   (--tests adds Chromium, Node.js, SMTP sink)
+# Usage: scripts/install-deps.sh [--tests] [--bench]
+#   --tests adds Chromium, Node.js, the SMTP sink and openssl (TLS tests' certificates);
+#   --bench adds nginx-light and wrk (the HTTP benchmark's reference server and load).
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev
-  libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev
+  libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev libssl-dev
   libcli11-dev libphonenumber-dev libvalijson-dev
 )
-if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl)
-  command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
-fi
+for option in "$@"; do
+  if [[ "$option" == "--tests" ]]; then
+    packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl
+               openssl)
+    command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+  elif [[ "$option" == "--bench" ]]; then
+    packages+=(nginx-light wrk)
+  fi
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the release preset and runs every benchmark: in-process figures (Google Benchmark)
-# and HTTP figures against the real host (start-up, search, checkout, reload, memory).
+# and HTTP figures against the real host (start-up, search, checkout, reload, memory), then
+# the host's directory search side by side with nginx serving a file of the same size.
 # Usage: scripts/run-benchmarks.sh [--quick]   (--quick: shorter load phases)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh --tests
+scripts/install-deps.sh --tests --bench
 cmake --preset release >/dev/null
 cmake --build --preset release
 bench=build/release/tests/bench
@@ -23,3 +24,8 @@ echo "== SQLite single-row commit rate (WAL, synchronous=FULL)"
 echo "== HTTP figures against servicedesk-host"
 "$bench/servicedesk-load" --host-bin build/release/host-sdk/host/app/servicedesk-host \
   --catalog-dir catalog-items --work-dir "$SERVICEDESK_BENCH_DIR/load" --seconds "$seconds"
+echo "== HTTP front side by side with nginx (wrk, 16 connections; then 2,000 idle connections)"
+python3 tests/bench/http_front/vs_nginx.py --host-bin build/release/host-sdk/host/app/servicedesk-host \
+  --directory "$SERVICEDESK_BENCH_DIR/load/directory.csv" --catalog-dir catalog-items \
+  --seconds "$((seconds / 2 > 2 ? seconds / 2 : 2))" \
+  --host-config "http: {max_connections_per_client: 4000, idle_timeout_ms: 120000}"

@@ -6,13 +6,6 @@ namespace {
 
 constexpr std::size_t kMaxAnswerLength = 4000;
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
 std::string offered_list(const std::vector<std::pair<std::string, std::string>>& options) {
   std::string out;
   for (const auto& [value, label] : options) {
@@ -84,7 +77,7 @@ void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::st
   bool type_error = false;
   if (raw != nullptr && !raw->is_null()) {
     if (raw->is_string()) {
-      text = trim(raw->get_ref<const std::string&>());
+      text = trim_blanks(raw->get_ref<const std::string&>());
     } else {
       type_error = true;
       state.errors.emplace_back(field.type == FieldType::person ||

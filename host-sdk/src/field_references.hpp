@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "condition.hpp"
+#include "field_reads.hpp"
 #include "form_model.hpp"
 #include "yaml_reader.hpp"
 
@@ -19,6 +20,8 @@ struct ListContext {
   const std::vector<FieldDef>* row = nullptr;  // columns above, inside a rows field
   std::size_t row_count = 0;
   std::vector<std::string> row_below;
+  std::string rows_field;                   // inside a rows field: its id
+  std::vector<ReadCheck>* reads = nullptr;  // where bindings record what their handlers read
 };
 
 /// A resolver for the conditions of field `self_id`; `allow_visible` admits `visible`

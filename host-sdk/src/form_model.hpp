@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "condition.hpp"
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::forms {
 

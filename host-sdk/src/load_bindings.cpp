@@ -1,6 +1,7 @@
 // Binds `{use: name, param: value}` YAML entries to handlers the loaded plugins registered.
 #include "load_bindings.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace servicedesk::forms {
@@ -68,109 +69,41 @@ std::optional<Entry> binding_name(const YAML::Node& node, std::string_view kind,
   return use;
 }
 
-template <class Fn>
-Bound<Fn> bind_handler(const YAML::Node& node, std::string_view kind,
-                       const RegisteredHandler<Fn>* registered,
+RuleParams read_params(const YAML::Node& node, std::string_view kind, const std::string& name,
+                       const std::vector<ParamSpec>& specs,
                        const std::vector<std::string_view>& extra_keys, Reporter& reporter) {
-  Bound<Fn> bound;
-  auto use = find(node, "use");
-  if (!use) return bound;
-  bound.name = use->value.Scalar();
-  if (registered == nullptr) {
-    reporter.at(use->value, "unknown " + std::string(kind) + " '" + bound.name +
-                                "'; expected the name of a " + std::string(kind) +
-                                " registered by a loaded plugin");
-    return bound;
-  }
   std::map<std::string, ParamValue, std::less<>> values;
-  std::size_t errors_before = reporter.count();
   std::vector<std::string_view> accepted;
-  for (const ParamSpec& spec : registered->params) accepted.push_back(spec.name);
+  for (const ParamSpec& spec : specs) accepted.push_back(spec.name);
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
-    if (key == "use") continue;
-    bool extra = false;
-    for (std::string_view name : extra_keys) extra = extra || name == key;
-    if (extra) continue;
-    const ParamSpec* spec = nullptr;
-    for (const ParamSpec& candidate : registered->params) {
-      if (candidate.name == key) spec = &candidate;
-    }
-    if (spec == nullptr) {
+    if (key == "use" || std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end())
+      continue;
+    auto spec = std::find_if(specs.begin(), specs.end(),
+                             [&](const ParamSpec& candidate) { return candidate.name == key; });
+    if (spec == specs.end()) {
       std::string expected =
           accepted.empty() ? "it takes no parameters" : "expected " + join_choices(accepted);
       reporter.at(it->first, "unknown parameter '" + key + "' for " + std::string(kind) + " '" +
-                                 bound.name + "'; " + expected);
+                                 name + "'; " + expected);
       continue;
     }
     std::optional<ParamValue> value = read_param(it->second, spec->type);
     if (!value) {
       reporter.at(it->second.IsNull() ? it->first : it->second,
-                  "parameter '" + key + "' of " + std::string(kind) + " '" + bound.name +
-                      "': expected " + std::string(type_name(spec->type)) + ", found " +
-                      describe(it->second));
+                  "parameter '" + key + "' of " + std::string(kind) + " '" + name + "': expected " +
+                      std::string(type_name(spec->type)) + ", found " + describe(it->second));
       continue;
     }
     values.emplace(key, std::move(*value));
   }
-  for (const ParamSpec& spec : registered->params) {
+  for (const ParamSpec& spec : specs) {
     if (spec.required && !find(node, spec.name)) {
       reporter.at(node, "missing parameter '" + spec.name + "' for " + std::string(kind) + " '" +
-                            bound.name + "' (" + std::string(type_name(spec.type)) + ")");
+                            name + "' (" + std::string(type_name(spec.type)) + ")");
     }
   }
-  if (reporter.count() != errors_before || !registered->factory) return bound;
-  auto created = registered->factory->create(RuleParams(std::move(values)));
-  if (!created.handler) {
-    reporter.at(use->value, std::string(kind) + " '" + bound.name + "' refused its parameters: " +
-                                (created.error.empty() ? "no reason given" : created.error));
-    return bound;
-  }
-  // The handler's code lives in the plugin: it holds the factory, which holds the library.
-  bound.handler = std::shared_ptr<const Handler<Fn>>(
-      created.handler.release(),
-      [factory = registered->factory](const Handler<Fn>* handler) { delete handler; });
-  return bound;
-}
-
-Bound<FieldRuleFn> bind_field_rule(const YAML::Node& node, const HandlerCatalog& catalog,
-                                   Reporter& reporter) {
-  auto use = binding_name(node, "field rule", reporter);
-  if (!use) return {};
-  return bind_handler<FieldRuleFn>(node, "field rule", catalog.field_rule(use->value.Scalar()), {},
-                                   reporter);
-}
-
-Bound<FormRuleFn> bind_form_rule(const YAML::Node& node, const HandlerCatalog& catalog,
-                                 Reporter& reporter) {
-  auto use = binding_name(node, "form rule", reporter);
-  if (!use) return {};
-  return bind_handler<FormRuleFn>(node, "form rule", catalog.form_rule(use->value.Scalar()), {},
-                                  reporter);
-}
-
-Bound<CheckoutGuardFn> bind_guard(const YAML::Node& node, const HandlerCatalog& catalog,
-                                  Reporter& reporter) {
-  auto use = binding_name(node, "checkout guard", reporter);
-  if (!use) return {};
-  return bind_handler<CheckoutGuardFn>(
-      node, "checkout guard", catalog.checkout_guard(use->value.Scalar()), {"message"}, reporter);
-}
-
-Bound<SummarizerFn> bind_summarizer(const YAML::Node& node, const HandlerCatalog& catalog,
-                                    Reporter& reporter) {
-  auto use = binding_name(node, "summarizer", reporter);
-  if (!use) return {};
-  return bind_handler<SummarizerFn>(node, "summarizer", catalog.summarizer(use->value.Scalar()), {},
-                                    reporter);
-}
-
-Bound<FulfilmentFn> bind_fulfilment(const YAML::Node& node, const HandlerCatalog& catalog,
-                                    Reporter& reporter) {
-  auto use = binding_name(node, "fulfilment handler", reporter);
-  if (!use) return {};
-  return bind_handler<FulfilmentFn>(node, "fulfilment handler",
-                                    catalog.fulfilment(use->value.Scalar()), {}, reporter);
+  return RuleParams(std::move(values));
 }
 
 }  // namespace servicedesk::forms

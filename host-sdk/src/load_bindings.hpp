@@ -6,40 +6,65 @@
 #include <string_view>
 #include <vector>
 
-#include "servicedesk/handler_catalog.hpp"
+#include "servicedesk/forms/handler_catalog.hpp"
 #include "yaml_reader.hpp"
 
 namespace servicedesk::forms {
 
-/// A bound handler and the name it was bound by; `handler` is null when refused.
+/// A bound handler, the name it was bound by and where; `handler` is null when refused.
 template <class Fn>
 struct Bound {
   std::string name;
-  std::shared_ptr<const Handler<Fn>> handler;  ///< keeps its factory (and plugin) alive
+  std::shared_ptr<const Handler<Fn>> handler;     ///< keeps its factory (and plugin) alive
+  const std::vector<FieldRead>* reads = nullptr;  ///< what the handler declared it reads
+  YAML::Mark use_mark;                            ///< the `use:` value, for messages
 };
-
-/// Checks `node` (a mapping with `use` plus parameters; `extra_keys` are keys the form
-/// itself reads, such as a guard's `message`) against the catalog and builds the handler.
-/// `kind` reads like "field rule". Every problem is reported.
-template <class Fn>
-Bound<Fn> bind_handler(const YAML::Node& node, std::string_view kind,
-                       const RegisteredHandler<Fn>* registered,
-                       const std::vector<std::string_view>& extra_keys, Reporter& reporter);
 
 /// The `use` name of a binding (reports when missing), for the catalog lookup.
 std::optional<Entry> binding_name(const YAML::Node& node, std::string_view kind,
                                   Reporter& reporter);
 
-/// Looks up and binds in one go, for each handler kind.
-Bound<FieldRuleFn> bind_field_rule(const YAML::Node& node, const HandlerCatalog& catalog,
-                                   Reporter& reporter);
-Bound<FormRuleFn> bind_form_rule(const YAML::Node& node, const HandlerCatalog& catalog,
-                                 Reporter& reporter);
-Bound<CheckoutGuardFn> bind_guard(const YAML::Node& node, const HandlerCatalog& catalog,
-                                  Reporter& reporter);
-Bound<SummarizerFn> bind_summarizer(const YAML::Node& node, const HandlerCatalog& catalog,
-                                    Reporter& reporter);
-Bound<FulfilmentFn> bind_fulfilment(const YAML::Node& node, const HandlerCatalog& catalog,
-                                    Reporter& reporter);
+/// Reads a binding's parameters and checks them against the handler's declared ones;
+/// keys in `extra_keys` belong to the form and are skipped.
+RuleParams read_params(const YAML::Node& node, std::string_view kind, const std::string& name,
+                       const std::vector<ParamSpec>& specs,
+                       const std::vector<std::string_view>& extra_keys, Reporter& reporter);
+
+/// Checks `node` (a mapping with `use` plus parameters; `extra_keys` are keys the form
+/// itself reads, such as a guard's `message`) against the handler of kind `Fn` registered
+/// under that name, and builds the handler. Every problem is reported.
+template <class Fn>
+Bound<Fn> bind(const YAML::Node& node, const HandlerCatalog& catalog, Reporter& reporter,
+               const std::vector<std::string_view>& extra_keys = {}) {
+  const std::string_view kind = HandlerKind<Fn>::name;
+  Bound<Fn> bound;
+  auto use = binding_name(node, kind, reporter);
+  if (!use) return bound;
+  bound.name = use->value.Scalar();
+  bound.use_mark = use->value.Mark();
+  const RegisteredHandler<Fn>* registered = catalog.find<Fn>(bound.name);
+  if (registered == nullptr) {
+    reporter.at(use->value, "unknown " + std::string(kind) + " '" + bound.name +
+                                "'; expected the name of a " + std::string(kind) +
+                                " registered by a loaded plugin");
+    return bound;
+  }
+  bound.reads = &registered->contract.reads;
+  const std::size_t errors_before = reporter.count();
+  RuleParams params =
+      read_params(node, kind, bound.name, registered->contract.params, extra_keys, reporter);
+  if (reporter.count() != errors_before || !registered->factory) return bound;
+  auto created = registered->factory->create(params);
+  if (!created.handler) {
+    reporter.at(use->value, std::string(kind) + " '" + bound.name + "' refused its parameters: " +
+                                (created.error.empty() ? "no reason given" : created.error));
+    return bound;
+  }
+  // The handler's code lives in the plugin: it holds the factory, which holds the library.
+  bound.handler = std::shared_ptr<const Handler<Fn>>(
+      created.handler.release(),
+      [factory = registered->factory](const Handler<Fn>* handler) { delete handler; });
+  return bound;
+}
 
 }  // namespace servicedesk::forms

@@ -61,11 +61,15 @@ void load_choices(const Entry& entry, FieldDef& field, const ListContext& contex
 }
 
 void load_rules(const Entry& entry, FieldDef& field, const HandlerCatalog& handlers,
-                Reporter& reporter) {
+                Reporter& reporter, const ListContext& context) {
   if (!expect_list(entry.value, "the rules of '" + field.id + "' such as [{use: name}]", reporter))
     return;
   for (const YAML::Node& node : entry.value) {
-    Bound<FieldRuleFn> bound = bind_field_rule(node, handlers, reporter);
+    Bound<FieldRuleFn> bound = bind<FieldRuleFn>(node, handlers, reporter);
+    if (context.reads != nullptr && bound.reads != nullptr) {
+      context.reads->push_back({HandlerKind<FieldRuleFn>::name, bound.name, bound.reads,
+                                bound.use_mark, context.rows_field});
+    }
     if (bound.handler) field.rules.push_back({std::move(bound.name), std::move(bound.handler)});
   }
 }
@@ -108,6 +112,8 @@ void load_rows(const YAML::Node& map, FieldDef& field, const HandlerCatalog& han
     inner.form = outer.form;
     inner.form_count = outer.form_count;
     inner.form_below = outer.form_below;
+    inner.rows_field = field.id;
+    inner.reads = outer.reads;
     field.columns = load_list(columns->value, "the columns of '" + field.id + "'", handlers,
                               reporter, inner, true);
   }
@@ -235,7 +241,7 @@ std::optional<FieldDef> load_field(const YAML::Node& map, const HandlerCatalog& 
                            "'; expected a list of {value, label}");
   }
   if (field.type != FieldType::rows) {
-    if (auto rules = find(map, "rules")) load_rules(*rules, field, handlers, reporter);
+    if (auto rules = find(map, "rules")) load_rules(*rules, field, handlers, reporter, context);
   } else {
     load_rows(map, field, handlers, reporter, context);
   }
@@ -292,8 +298,10 @@ std::string label_from_id(std::string_view id) {
 }
 
 std::vector<FieldDef> load_field_list(const YAML::Node& list, std::string_view what,
-                                      const HandlerCatalog& handlers, Reporter& reporter) {
+                                      const HandlerCatalog& handlers, Reporter& reporter,
+                                      std::vector<ReadCheck>* reads) {
   ListContext context;
+  context.reads = reads;
   return load_list(list, what, handlers, reporter, context, false);
 }
 

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "field_reads.hpp"
 #include "form_model.hpp"
 #include "load_bindings.hpp"
 #include "load_fields.hpp"
@@ -16,6 +17,9 @@ void load_header(const YAML::Node& root, ItemHeader& header, Reporter& reporter)
   auto id = required_text(root, "id", "the item", reporter);
   if (id) {
     header.id = *id;
+    const YAML::Mark mark = find(root, "id")->value.Mark();
+    header.id_line = mark.line + 1;
+    header.id_column = mark.column + 1;
     const bool ok = std::all_of(header.id.begin(), header.id.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     });
@@ -50,7 +54,8 @@ void load_checkout(const YAML::Node& node, CompiledForm& form, const HandlerCata
                     "a list of checkout guards such as [{use: alone_in_cart, message: ...}]",
                     reporter)) {
       for (const YAML::Node& binding : guards->value) {
-        Bound<CheckoutGuardFn> bound = bind_guard(binding, handlers, reporter);
+        Bound<CheckoutGuardFn> bound =
+            bind<CheckoutGuardFn>(binding, handlers, reporter, {"message"});
         if (!bound.handler) continue;
         GuardBinding guard;
         guard.name = bound.name;
@@ -68,6 +73,37 @@ void load_checkout(const YAML::Node& node, CompiledForm& form, const HandlerCata
   }
 }
 
+/// Binds the item-level handlers: validators, summary, fulfilment. Each records what it reads.
+void load_item_handlers(const YAML::Node& root, CompiledForm& form, const HandlerCatalog& handlers,
+                        Reporter& reporter, std::vector<ReadCheck>& reads) {
+  auto record = [&reads](const auto& bound, const char* kind) {
+    if (bound.reads != nullptr)
+      reads.push_back({kind, bound.name, bound.reads, bound.use_mark, {}});
+  };
+  if (auto validators = find(root, "validators")) {
+    if (expect_list(validators->value, "a list of form rules such as [{use: name}]", reporter)) {
+      for (const YAML::Node& binding : validators->value) {
+        Bound<FormRuleFn> bound = bind<FormRuleFn>(binding, handlers, reporter);
+        record(bound, HandlerKind<FormRuleFn>::name);
+        if (bound.handler)
+          form.validators_.push_back({std::move(bound.name), std::move(bound.handler)});
+      }
+    }
+  }
+  if (auto summary = find(root, "summary")) {
+    Bound<SummarizerFn> bound = bind<SummarizerFn>(summary->value, handlers, reporter);
+    record(bound, HandlerKind<SummarizerFn>::name);
+    form.summarizer_name_ = bound.name;
+    form.summarizer_ = std::move(bound.handler);
+  }
+  if (auto fulfilment = find(root, "fulfilment")) {
+    Bound<FulfilmentFn> bound = bind<FulfilmentFn>(fulfilment->value, handlers, reporter);
+    record(bound, HandlerKind<FulfilmentFn>::name);
+    form.fulfilment_name_ = bound.name;
+    form.fulfilment_ = std::move(bound.handler);
+  }
+}
+
 void load_item(const YAML::Node& root, const std::filesystem::path& file, CompiledForm& form,
                const HandlerCatalog& handlers, Reporter& reporter) {
   if (!expect_map(root, "a catalog item with id, name, category and fields", reporter)) return;
@@ -77,32 +113,17 @@ void load_item(const YAML::Node& root, const std::filesystem::path& file, Compil
              "the item", reporter);
   load_header(root, form.header_, reporter);
   form.header_.source_file = file;
+  std::vector<ReadCheck> reads;
   if (auto fields = find(root, "fields")) {
-    form.fields_ = load_field_list(fields->value, "'fields'", handlers, reporter);
+    form.fields_ = load_field_list(fields->value, "'fields'", handlers, reporter, &reads);
   } else {
     reporter.at(root, "missing 'fields' in the item; expected a list of fields");
   }
   if (auto checkout = find(root, "checkout"))
     load_checkout(checkout->value, form, handlers, reporter);
-  if (auto validators = find(root, "validators")) {
-    if (expect_list(validators->value, "a list of form rules such as [{use: name}]", reporter)) {
-      for (const YAML::Node& binding : validators->value) {
-        Bound<FormRuleFn> bound = bind_form_rule(binding, handlers, reporter);
-        if (bound.handler)
-          form.validators_.push_back({std::move(bound.name), std::move(bound.handler)});
-      }
-    }
-  }
-  if (auto summary = find(root, "summary")) {
-    Bound<SummarizerFn> bound = bind_summarizer(summary->value, handlers, reporter);
-    form.summarizer_name_ = bound.name;
-    form.summarizer_ = std::move(bound.handler);
-  }
-  if (auto fulfilment = find(root, "fulfilment")) {
-    Bound<FulfilmentFn> bound = bind_fulfilment(fulfilment->value, handlers, reporter);
-    form.fulfilment_name_ = bound.name;
-    form.fulfilment_ = std::move(bound.handler);
-  }
+  load_item_handlers(root, form, handlers, reporter, reads);
+  // Handlers read the item's answers: what they declared must be among its fields.
+  check_reads(reads, form.fields_, reporter);
   if (auto notifications = find(root, "notifications")) {
     form.notifications_ = load_notifications(notifications->value, file.parent_path(), reporter);
   }

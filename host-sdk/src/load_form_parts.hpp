@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "yaml_reader.hpp"
 
 namespace servicedesk::forms {

@@ -1,5 +1,5 @@
 // Fills `{name}` placeholders of notification subjects and bodies.
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk {
 

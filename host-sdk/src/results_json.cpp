@@ -1,7 +1,7 @@
 // JSON shapes of engine results (contracts.md) and the diagnostic line format.
 #include <nlohmann/json.hpp>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk {
 

@@ -10,7 +10,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::forms {
 

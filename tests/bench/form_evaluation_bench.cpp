@@ -9,7 +9,7 @@
 #include "directory/directory_loader.hpp"
 #include "directory/people_generator.hpp"
 #include "plugins/plugin_registry.hpp"
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "test_host_services.hpp"
 
 namespace servicedesk::bench {
@@ -35,7 +35,7 @@ struct DuoForm {
       return std::make_shared<testing::TestHostServices>(*directory, data / std::string(plugin));
     });
     if (!registry->load_file(DUO_PLUGIN).loaded) throw std::runtime_error("DUO plugin refused");
-    auto loaded = load_form_file(DUO_FORM, *registry);
+    auto loaded = load_form_file(DUO_FORM, registry->catalog());
     if (!loaded.ok()) throw std::runtime_error(loaded.diagnostics.front().to_string());
     form = loaded.form;
   }

@@ -6,22 +6,27 @@
 
 namespace {
 
+/// The form field the summary reads; declared at registration, so a form without it fails
+/// to load instead of summarizing nothing.
+constexpr const char* kSoftwareField = "software";
+
 /// "Install <software>", so carts, requests and mails say what was asked for.
 std::string summarize(const servicedesk::SummaryInput& input) {
-  const auto software = input.answers.find("software");
+  const auto software = input.answers.find(kSoftwareField);
   if (software == input.answers.end() || !software->is_string()) return "Software request";
   return "Install " + software->get<std::string>();
 }
 
 void register_request_software(servicedesk::Registrar& registrar) {
-  registrar.add_item({.id = "request-software",
-                      .name = "Request software",
-                      .category = "Software and Access",
-                      .description = "Ask IT to install licensed software on your computer.",
-                      .form_file = "request-software.yaml"});
-  registrar.add_summarizer("software_summary", {}, [](const servicedesk::RuleParams&) {
-    return [](const servicedesk::SummaryInput& input) { return summarize(input); };
-  });
+  // The item's name, category and description are in request-software.yaml.
+  registrar.add_item({.id = "request-software", .form_file = "request-software.yaml"});
+  registrar.add_summarizer("software_summary", {},
+                           [](const servicedesk::RuleParams&) {
+                             return [](const servicedesk::SummaryInput& input) {
+                               return summarize(input);
+                             };
+                           },
+                           {{kSoftwareField, {}}});
 }
 
 }  // namespace

@@ -5,14 +5,16 @@
 
 #include <yaml-cpp/yaml.h>
 
-namespace servicedesk::host {
-namespace {
+#include "app/host_config_sections.hpp"
 
+namespace servicedesk::host {
 std::string where(const std::filesystem::path& file, const YAML::Node& node) {
   const auto mark = node.Mark();
   return file.string() + ":" + std::to_string(mark.line + 1) + ":" +
          std::to_string(mark.column + 1) + ": ";
 }
+
+namespace {
 
 ConfigLocation location_of(const std::filesystem::path& file, const YAML::Node& node) {
   const auto mark = node.Mark();
@@ -95,6 +97,14 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Ho
         config.password_hash = value.as<std::string>();
       } else if (key == "threads") {
         config.threads = value.as<std::size_t>();
+      } else if (key == "http") {
+        apply_http_section(file, value, config.http, problems);
+      } else if (key == "tls") {
+        apply_tls_section(file, value, config, problems);
+      } else if (key == "behind_tls_proxy") {
+        config.behind_tls_proxy = value.as<bool>();
+      } else if (key == "metrics") {
+        apply_metrics_section(file, value, config, problems);
       } else if (key == "session_idle_minutes") {
         config.session_idle_minutes = value.as<int>();
       } else if (key == "mail") {

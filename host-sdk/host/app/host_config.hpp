@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "http/connection_limits.hpp"
 #include "servicedesk/config_node.hpp"
 
 namespace servicedesk::host {
@@ -25,6 +26,14 @@ struct MailConfig {
   int max_backoff_ms = 300000;
 };
 
+/// The HTTP front: threads for requests that write, limits, connection caps.
+struct HttpConfig {
+  std::size_t worker_threads = 32;  ///< POST/DELETE wait for the disk here, not on the loop
+  ConnectionLimits limits;
+  std::size_t max_connections = 10000;
+  std::size_t max_connections_per_client = 1000;
+};
+
 /// Everything `serve` needs. Paths are as given; relative ones resolve against the
 /// working directory.
 struct HostConfig {
@@ -36,9 +45,13 @@ struct HostConfig {
   std::filesystem::path web_dir;
   std::filesystem::path directory_file;  ///< empty: the demo directory (demo mode)
   std::string password_hash;  ///< crypto_pwhash_str of the shared password; empty: "demo"
-  /// httplib serves a keep-alive connection on one pool thread for its whole life, so the pool
-  /// must cover the clients expected at once (32 in the load target) plus some.
-  std::size_t threads = 64;
+  /// Event-loop threads; 0: one per core. An idle connection costs memory, not a thread.
+  std::size_t threads = 0;
+  HttpConfig http;
+  std::filesystem::path tls_cert_file;  ///< with tls_key_file: serve HTTPS
+  std::filesystem::path tls_key_file;
+  bool behind_tls_proxy = false;  ///< a TLS proxy fronts the host: cookies get `Secure`
+  std::string metrics_token_env;  ///< variable holding the /metrics bearer token
   int session_idle_minutes = 30;
   MailConfig mail;
   /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.

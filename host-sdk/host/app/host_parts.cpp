@@ -1,8 +1,6 @@
 // Loading the directory and the plugins with their services.
 #include "app/host_parts.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "directory/directory_loader.hpp"
 
 namespace servicedesk::host {
@@ -29,13 +27,8 @@ std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string
                                 section == settings->plugins.end() ? ConfigNode{} : section->second,
                                 settings->data_dir, raw->config_problems, raw->plugin_counters);
   });
-  for (const auto& report : parts->plugins->load_directory(config.plugin_dir)) {
-    if (report.loaded)
-      spdlog::info("plugin {} {} loaded from {}", report.name, report.version,
-                   report.file.filename().string());
-    else
-      spdlog::error("plugin {} refused: {}", report.file.string(), report.refusal);
-  }
+  // The registry logs each plugin it loads or refuses.
+  parts->plugins->load_directory(config.plugin_dir);
   const std::vector<std::string> problems = parts->config_problems.lines();
   if (!problems.empty()) {
     error = "the plugins' configuration has mistakes; nothing was started:";

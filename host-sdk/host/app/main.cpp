@@ -1,4 +1,6 @@
 // servicedesk-host: `serve` the service desk, list `plugins`, `lint` catalog YAML.
+#include <sys/stat.h>
+
 #include <csignal>
 #include <iostream>
 #include <optional>
@@ -9,6 +11,7 @@
 #include "app/host_config.hpp"
 #include "app/host_parts.hpp"
 #include "app/serve.hpp"
+#include "catalog/form_repository.hpp"
 #include "catalog/lint.hpp"
 
 namespace {
@@ -55,8 +58,14 @@ int list_plugins(const HostConfig& config) {
     std::cerr << error << "\n";
     return 1;
   }
+  // Each item's form, as the catalog folder holds it: its name, or why it is not served.
+  servicedesk::host::FormRepository forms(config.catalog_dir, parts->plugins->catalog());
+  forms.load_all();
   std::cout << "plugins in " << config.plugin_dir.string() << "\n"
-            << servicedesk::host::format_plugin_reports(parts->plugins->reports());
+            << servicedesk::host::format_plugin_reports(
+                   parts->plugins->reports(), [&forms](const servicedesk::RegisteredItem& item) {
+                     return forms.describe(item);
+                   });
   return 0;
 }
 
@@ -69,7 +78,7 @@ int lint(const HostConfig& config, const std::vector<std::string>& paths) {
   }
   std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
   if (targets.empty()) targets.push_back(config.catalog_dir);
-  return servicedesk::host::lint_paths(targets, *parts->plugins, std::cout);
+  return servicedesk::host::lint_paths(targets, parts->plugins->catalog(), std::cout);
 }
 
 }  // namespace
@@ -83,6 +92,9 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  // Whatever the host or a plugin writes (database, WAL, mail, ledgers) is private to this
+  // user: files 0600, folders 0700.
+  ::umask(077);
 
   CLI::App app{"servicedesk-host: the reference service desk that loads catalog plugins"};
   app.require_subcommand(1);
@@ -99,7 +111,8 @@ int main(int argc, char** argv) {
 
   auto* serve_cmd = app.add_subcommand("serve", "run the service desk");
   serve_cmd->add_option("--listen", flags.listen, "HOST:PORT to listen on; default 127.0.0.1:8080");
-  serve_cmd->add_option("--threads", flags.threads, "HTTP worker threads");
+  serve_cmd->add_option("--threads", flags.threads,
+                        "HTTP event-loop threads; default: one per core");
   serve_cmd->add_option("--web-dir", flags.web_dir, "folder of the portal's static files");
 
   app.add_subcommand("plugins", "list plugins, their versions, items and handlers");

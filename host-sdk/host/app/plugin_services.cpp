@@ -3,7 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "http/route_helpers.hpp"
+#include "http/log_escape.hpp"
+#include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
 namespace {
@@ -11,9 +12,16 @@ namespace {
 class PluginLogger final : public Logger {
  public:
   explicit PluginLogger(std::string plugin) : plugin_(std::move(plugin)) {}
-  void info(std::string_view message) override { spdlog::info("[{}] {}", plugin_, message); }
-  void warn(std::string_view message) override { spdlog::warn("[{}] {}", plugin_, message); }
-  void error(std::string_view message) override { spdlog::error("[{}] {}", plugin_, message); }
+  // A plugin's message may carry what a user typed: one line each, control characters escaped.
+  void info(std::string_view message) override {
+    spdlog::info("[{}] {}", plugin_, log_safe(message));
+  }
+  void warn(std::string_view message) override {
+    spdlog::warn("[{}] {}", plugin_, log_safe(message));
+  }
+  void error(std::string_view message) override {
+    spdlog::error("[{}] {}", plugin_, log_safe(message));
+  }
 
  private:
   std::string plugin_;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "catalog/form_repository.hpp"
-#include "http/item_source.hpp"
+#include "usecases/item_source.hpp"
 
 namespace servicedesk::host {
 

@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/data_folder.hpp"
 #include "app/host_parts.hpp"
 #include "app/repository_item_source.hpp"
 #include "catalog/form_repository.hpp"
@@ -58,6 +59,20 @@ void announce_demo(const IndexedDirectory& directory) {
       kDemoPassword, users);
 }
 
+ServerOptions server_options(const HostConfig& config) {
+  ServerOptions options;
+  options.host = config.listen_host;
+  options.port = config.listen_port;
+  options.threads = config.threads;
+  options.worker_threads = config.http.worker_threads;
+  options.web_dir = config.web_dir;
+  options.limits = config.http.limits;
+  options.max_connections = config.http.max_connections;
+  options.max_connections_per_client = config.http.max_connections_per_client;
+  options.tls = {config.tls_cert_file, config.tls_key_file};
+  return options;
+}
+
 /// Waits for SIGINT/SIGTERM, or for the server to stop on its own.
 void wait_for_stop(const std::atomic<bool>& server_done) {
   sigset_t signals;
@@ -77,14 +92,11 @@ void wait_for_stop(const std::atomic<bool>& server_done) {
 }  // namespace
 
 int serve(const HostConfig& config) {
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) {
-    spdlog::critical("cannot create the data folder {}: {}", config.data_dir.string(),
-                     ec.message());
+  std::string error;
+  if (!prepare_data_folder(config.data_dir, error)) {
+    spdlog::critical("{}", error);
     return 1;
   }
-  std::string error;
   auto parts = load_host_parts(config, error);
   if (!parts) {
     spdlog::critical("{}", error);
@@ -97,7 +109,7 @@ int serve(const HostConfig& config) {
   }
   parts->mail.attach(store.get());
 
-  FormRepository repository(config.catalog_dir, *parts->plugins);
+  FormRepository repository(config.catalog_dir, parts->plugins->catalog());
   if (const std::size_t refused = repository.load_all())
     spdlog::error("catalog: {} file(s) refused; see the errors above or GET /api/admin/catalog",
                   refused);
@@ -126,7 +138,15 @@ int serve(const HostConfig& config) {
       },
       password_hash, std::chrono::minutes(config.session_idle_minutes));
   Metrics metrics;
-  ApiContext context{*store, items, *parts->directory, sessions, metrics, {}, {}, {}};
+  ApiContext context{*store, items, *parts->directory, sessions, metrics, {}, {}, {}, false, {}};
+  context.secure_cookies = !config.tls_cert_file.empty() || config.behind_tls_proxy;
+  if (!config.metrics_token_env.empty()) {
+    if (const char* token = std::getenv(config.metrics_token_env.c_str()))
+      context.metrics_token = token;
+    if (context.metrics_token.empty())
+      spdlog::warn("metrics.token_env: {} is not set; /metrics is for IT staff only",
+                   config.metrics_token_env);
+  }
   context.metric_sources.checkouts = [&] { return store->checkout_count(); };
   context.metric_sources.outbox_depth = [&] { return std::uint64_t{store->depth()}; };
   context.metric_sources.delivery_failures = [&] { return worker.failures(); };
@@ -137,12 +157,7 @@ int serve(const HostConfig& config) {
   context.metric_sources.extra = [&] { return parts->plugin_counters.render(); };
   context.mail_queued = [&] { worker.wake(); };
 
-  ServerOptions options;
-  options.host = config.listen_host;
-  options.port = config.listen_port;
-  options.threads = config.threads;
-  options.web_dir = config.web_dir;
-  ApiServer server(context, options);
+  ApiServer server(context, server_options(config));
   if (!server.bind(error)) {
     spdlog::critical("{}", error);
     worker.stop();
@@ -153,7 +168,8 @@ int serve(const HostConfig& config) {
   if (config.password_hash.empty() && !parts->demo_directory)
     spdlog::warn("no password_hash configured: everyone logs in with the demo password!");
   spdlog::info("mail goes to {}", transport->describe());
-  spdlog::info("ready on http://{}:{}", config.listen_host, server.port());
+  spdlog::info("ready on {}://{}:{}", config.tls_cert_file.empty() ? "http" : "https",
+               config.listen_host, server.port());
 
   std::atomic<bool> server_done{false};
   std::thread serving([&] {

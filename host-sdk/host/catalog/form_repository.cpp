@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "catalog/item_registration.hpp"
+
 namespace servicedesk::host {
 namespace {
 
@@ -57,15 +59,9 @@ void FormRepository::load_file_locked(const std::filesystem::path& file) {
   state.status.checked_at = std::chrono::system_clock::now();
   FormLoadResult result = load_form_file(file, handlers_);
   if (result.ok()) {
-    const std::string& id = result.form->header().id;
-    for (const auto& [other_path, other] : files_) {
-      if (other_path != file && other.form && other.form->header().id == id) {
-        result.diagnostics.push_back({file.string(), 1, 1,
-                                      "item id '" + id + "' is already defined by " +
-                                          other_path.string() + "; expected a unique id per file"});
-        result.form.reset();
-        break;
-      }
+    if (auto problem = registration_problem(*result.form, file, handlers_)) {
+      result.diagnostics.push_back(std::move(*problem));
+      result.form.reset();
     }
   }
   if (result.ok()) {
@@ -160,6 +156,15 @@ std::vector<std::shared_ptr<const Form>> FormRepository::forms() const {
   out.reserve(snapshot->size());
   for (const auto& [id, form] : *snapshot) out.push_back(form);
   return out;
+}
+
+std::string FormRepository::describe(const RegisteredItem& item) const {
+  if (auto form = find(item.id)) return form->header().name + " in " + form->header().category;
+  std::lock_guard lock(write_mutex_);
+  auto it = files_.find(folder_ / item.form_file);
+  if (it == files_.end()) return "form missing: expected " + (folder_ / item.form_file).string();
+  return "form refused (" + std::to_string(it->second.status.diagnostics.size()) +
+         " problem(s); run `servicedesk-host lint`)";
 }
 
 std::vector<FormFileStatus> FormRepository::status() const {

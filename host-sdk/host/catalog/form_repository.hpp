@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "servicedesk/form.hpp"
-#include "servicedesk/handler_catalog.hpp"
+#include "servicedesk/forms/form.hpp"
+#include "servicedesk/forms/handler_catalog.hpp"
 
 namespace servicedesk::host {
 
@@ -28,12 +28,14 @@ struct FormFileStatus {
   std::chrono::system_clock::time_point checked_at;
 };
 
-/// Every form of a folder. Readers (`find`, `forms`) never block on a reload: they copy a
-/// shared pointer to an immutable snapshot; a request in flight keeps the form it got.
+/// Every form of a folder that a loaded plugin registered. A file whose item id no plugin
+/// registered, or that is not the item's registered form file, is refused like a broken
+/// one (its status says why) and never served. Readers (`find`, `forms`) never block on a reload:
+/// they copy a shared pointer to an immutable snapshot; a request in flight keeps the form it got.
 class FormRepository {
  public:
-  /// `handlers` must outlive the repository.
-  FormRepository(std::filesystem::path folder, const HandlerCatalog& handlers);
+  /// `catalog` (items and handlers) must outlive the repository.
+  FormRepository(std::filesystem::path folder, const HandlerCatalog& catalog);
   ~FormRepository();
   FormRepository(const FormRepository&) = delete;
   FormRepository& operator=(const FormRepository&) = delete;
@@ -55,6 +57,9 @@ class FormRepository {
   std::vector<std::shared_ptr<const Form>> forms() const;
   /// One status per YAML file, sorted by file name.
   std::vector<FormFileStatus> status() const;
+  /// What the folder holds for a registered item: "Name in Category" when its form is live,
+  /// else why not (form file missing or refused).
+  std::string describe(const RegisteredItem& item) const;
   const std::filesystem::path& folder() const { return folder_; }
 
  private:

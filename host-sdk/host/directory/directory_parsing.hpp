@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "directory/indexed_directory.hpp"
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::host {
 

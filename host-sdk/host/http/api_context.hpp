@@ -5,11 +5,11 @@
 #include <mutex>
 #include <string>
 
-#include "http/item_source.hpp"
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
 #include "servicedesk/directory.hpp"
 #include "store/store.hpp"
+#include "usecases/item_source.hpp"
 
 namespace servicedesk::host {
 
@@ -25,6 +25,10 @@ struct ApiContext {
   std::function<void()> mail_queued;
   /// Serializes staff decisions, so a fulfilment handler never runs twice for one RITM.
   std::mutex decisions;
+  /// The session cookie carries `Secure` (the host serves TLS, or sits behind a TLS proxy).
+  bool secure_cookies = false;
+  /// A scraper sending `Authorization: Bearer <token>` may read /metrics; empty: staff only.
+  std::string metrics_token;
 };
 
 }  // namespace servicedesk::host

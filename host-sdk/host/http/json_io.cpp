@@ -9,16 +9,16 @@ std::string safe_dump(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+void send_json(Response& res, int status, const nlohmann::json& body) {
   res.status = status;
   res.set_content(safe_dump(body), "application/json; charset=utf-8");
 }
 
-void send_error(httplib::Response& res, int status, std::string_view message) {
+void send_error(Response& res, int status, std::string_view message) {
   send_json(res, status, nlohmann::json{{"error", std::string(message)}});
 }
 
-std::optional<nlohmann::json> read_object(const httplib::Request& req, httplib::Response& res,
+std::optional<nlohmann::json> read_object(const Request& req, Response& res,
                                           std::initializer_list<std::string_view> allowed) {
   const std::string type = req.get_header_value("Content-Type");
   if (!req.body.empty() && !type.empty() && type.rfind("application/json", 0) != 0) {
@@ -46,7 +46,7 @@ std::optional<nlohmann::json> read_object(const httplib::Request& req, httplib::
 }
 
 std::optional<std::string> string_member(const nlohmann::json& body, const char* key,
-                                         std::size_t max_size, httplib::Response& res, bool& bad) {
+                                         std::size_t max_size, Response& res, bool& bad) {
   auto it = body.find(key);
   if (it == body.end() || it->is_null()) return std::nullopt;
   if (!it->is_string()) {

@@ -1,53 +1,24 @@
-// Helpers several route groups share: item access, summaries, names, mail composition.
+// What the route groups share: the use cases' ground, the caller as a requester, refusals.
 #pragma once
 
-#include <map>
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
+#include "http/message.hpp"
 
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
-#include "http/api_context.hpp"
-#include "servicedesk/form.hpp"
+#include "http/router.hpp"
+#include "usecases/desk.hpp"
 
 namespace servicedesk::host {
 
-/// Whether the user may see and order the item (`available_for.roles`; empty = everyone).
-bool may_order(const Form& form, const Session& session);
+/// The use cases' view of the routes' context.
+Desk desk_of(ApiContext& context);
 
-/// The live form of `item_id` the user may order; writes 404 or 403 and returns nullptr.
-std::shared_ptr<const Form> orderable_form(ApiContext& context, std::string_view item_id,
-                                           const Session& session, httplib::Response& res);
+/// The logged-in caller of a route that needs a session.
+Requester requester_of(const Call& call);
 
-/// The form's summary of `answers` (the item's summarizer, or the item name).
-std::string summarize(const Form& form, const nlohmann::json& answers);
+/// The HTTP status of a refusal: 400, 403, 404, 409, 422, 503.
+int status_of(Refusal refusal);
 
-/// Runs the checkout guards of every distinct item in `item_ids` (the whole cart as it
-/// would be); the first refusal's YAML message, or nothing when all allow it.
-std::optional<std::string> guard_refusal(ApiContext& context,
-                                         const std::vector<std::string>& item_ids);
-
-/// "Tuffy Titan" for the person "Titan, Tuffy"; other names as they are.
-std::string mail_name(const DirectoryEntry& entry);
-
-/// What one request item contributes to its mail placeholders.
-struct MailFacts {
-  std::string request_number;
-  std::string item_number;
-  std::string item_name;
-  std::string item_summary;
-  std::string opened_by;
-  std::string requested_for;
-  std::string special_instructions;
-  std::string reason;
-};
-
-/// The mails of the form's notifications `on` this event: one per distinct recipient.
-std::vector<NewMail> compose_mails(const Form& form, std::string_view event, const MailFacts& facts,
-                                   const Directory& directory);
+/// Writes a use case's refusal: `{"errors":{PATH:[msg]}}` for invalid answers, else
+/// `{"error": sentence}`, with the refusal's status.
+void send_refusal(Response& res, const Outcome& outcome);
 
 }  // namespace servicedesk::host

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/json_io.hpp"
+#include "http/log_escape.hpp"
 
 namespace servicedesk::host {
 
@@ -12,7 +13,7 @@ CallTrace& current_trace() {
   return trace;
 }
 
-std::string session_cookie(const httplib::Request& req) {
+std::string session_cookie(const Request& req) {
   const std::string cookies = req.get_header_value("Cookie");
   const std::string prefix = std::string(kSessionCookie) + "=";
   std::size_t pos = 0;
@@ -40,10 +41,10 @@ std::string route_label(std::string pattern) {
 
 }  // namespace
 
-httplib::Server::Handler Router::wrap(const std::string& pattern, Access access,
-                                      RouteHandler handler) {
+std::function<void(const Request&, Response&)> Router::wrap(const std::string& pattern,
+                                                            Access access, RouteHandler handler) {
   return [context = &context_, label = route_label(pattern), access, handler = std::move(handler)](
-             const httplib::Request& req, httplib::Response& res) {
+             const Request& req, Response& res) {
     current_trace().route = label;
     std::optional<Session> session;
     if (access != Access::open) {
@@ -65,25 +66,51 @@ httplib::Server::Handler Router::wrap(const std::string& pattern, Access access,
       handler(call);
     } catch (const nlohmann::json::exception& e) {
       // A JSON type mismatch can only come from input a handler did not check well enough.
-      spdlog::warn("{} {}: rejected input ({})", req.method, label, e.id);
+      spdlog::warn("{} {}: rejected input ({})", log_safe(req.method), label, e.id);
       send_error(res, 400, "The request body has an unexpected shape.");
     } catch (const std::exception& e) {
-      spdlog::error("{} {}: {}", req.method, label, e.what());
+      spdlog::error("{} {}: {}", log_safe(req.method), label, log_safe(e.what()));
       send_error(res, 500, "Internal error.");
     }
   };
 }
 
+void Router::add(const char* method, const std::string& pattern, Access access,
+                 RouteHandler handler) {
+  Route route{method, pattern, std::nullopt, {}, wrap(pattern, access, std::move(handler))};
+  const auto special = pattern.find_first_of("()[]*+?\\|^$.{}");
+  if (special != std::string::npos) {
+    route.regex.emplace(pattern);
+    route.literal_prefix = pattern.substr(0, special);
+  }
+  routes_.push_back(std::move(route));
+}
+
 void Router::get(const std::string& pattern, Access access, RouteHandler handler) {
-  server_.Get(pattern, wrap(pattern, access, std::move(handler)));
+  add("GET", pattern, access, std::move(handler));
 }
 
 void Router::post(const std::string& pattern, Access access, RouteHandler handler) {
-  server_.Post(pattern, wrap(pattern, access, std::move(handler)));
+  add("POST", pattern, access, std::move(handler));
 }
 
 void Router::del(const std::string& pattern, Access access, RouteHandler handler) {
-  server_.Delete(pattern, wrap(pattern, access, std::move(handler)));
+  add("DELETE", pattern, access, std::move(handler));
+}
+
+bool Router::dispatch(Request& req, Response& res) const {
+  const std::string_view method = req.method == "HEAD" ? "GET" : req.method;
+  for (const auto& route : routes_) {
+    if (route.method != method) continue;
+    const bool matched = route.regex ? req.path.starts_with(route.literal_prefix) &&
+                                           std::regex_match(req.path, req.matches, *route.regex)
+                                     : route.pattern == req.path;
+    if (matched) {
+      route.handler(req, res);
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace servicedesk::host

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <regex>
 #include <string>
-
-#include <httplib.h>
+#include <vector>
 
 #include "http/api_context.hpp"
+#include "http/message.hpp"
 
 namespace servicedesk::host {
 
@@ -19,19 +21,20 @@ enum class Access {
 
 /// One call as a handler sees it.
 struct Call {
-  const httplib::Request& req;
-  httplib::Response& res;
+  const Request& req;
+  Response& res;
   const Session* session;  ///< set unless the route is open
 };
 
 using RouteHandler = std::function<void(Call&)>;
 
-/// Wraps httplib's routing: each route has a label (its pattern, for logs and metrics)
-/// and an access rule checked before the handler runs. A handler that throws answers 500
-/// with a JSON error; it never takes the server down.
+/// The route table: each route has a method, a pattern (a literal path or a regular
+/// expression whose groups land in `req.matches`), a label (for logs and metrics) and an
+/// access rule checked before the handler runs. A handler that throws answers 500 with a
+/// JSON error; it never takes the server down.
 class Router {
  public:
-  Router(httplib::Server& server, ApiContext& context) : server_(server), context_(context) {}
+  explicit Router(ApiContext& context) : context_(context) {}
 
   void get(const std::string& pattern, Access access, RouteHandler handler);
   void post(const std::string& pattern, Access access, RouteHandler handler);
@@ -39,11 +42,23 @@ class Router {
 
   ApiContext& context() { return context_; }
 
- private:
-  httplib::Server::Handler wrap(const std::string& pattern, Access access, RouteHandler handler);
+  /// Runs the route matching `req` (HEAD runs the GET route); false when none matches.
+  bool dispatch(Request& req, Response& res) const;
 
-  httplib::Server& server_;
+ private:
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::optional<std::regex> regex;  ///< unset for a literal path
+    std::string literal_prefix;       ///< what a path must start with to be worth a regex
+    std::function<void(const Request&, Response&)> handler;
+  };
+  void add(const char* method, const std::string& pattern, Access access, RouteHandler handler);
+  std::function<void(const Request&, Response&)> wrap(const std::string& pattern, Access access,
+                                                      RouteHandler handler);
+
   ApiContext& context_;
+  std::vector<Route> routes_;
 };
 
 /// The route label and user of the call this thread is serving (for the access log).
@@ -54,7 +69,7 @@ struct CallTrace {
 CallTrace& current_trace();
 
 /// The session id from the request's cookie, or empty.
-std::string session_cookie(const httplib::Request& req);
+std::string session_cookie(const Request& req);
 /// The cookie's name.
 inline constexpr const char* kSessionCookie = "sd_session";
 

@@ -1,18 +1,18 @@
-// GET /api/cart, POST /api/cart/items (validate, guard, store), DELETE /api/cart/items/{id}.
+// GET /api/cart, POST /api/cart/items, DELETE /api/cart/items/{id}: parse, call, answer.
 #include <charconv>
 
 #include "http/json_io.hpp"
 #include "http/route_helpers.hpp"
 #include "http/routes.hpp"
+#include "usecases/cart.hpp"
 
 namespace servicedesk::host {
 namespace {
 
-nlohmann::json line_json(ApiContext& context, const CartLine& line) {
-  auto form = context.catalog.find(line.item_id);
+nlohmann::json line_json(const CartLineView& line) {
   return {{"id", line.id},
           {"item", line.item_id},
-          {"item_name", form ? form->header().name : line.item_id},
+          {"item_name", line.item_name},
           {"summary", line.summary}};
 }
 
@@ -23,8 +23,8 @@ void add_cart_routes(Router& router) {
 
   router.get("/api/cart", Access::session, [&context](Call& call) {
     nlohmann::json lines = nlohmann::json::array();
-    for (const auto& line : context.store.cart(call.session->username))
-      lines.push_back(line_json(context, line));
+    for (const auto& line : list_cart(desk_of(context), requester_of(call)))
+      lines.push_back(line_json(line));
     send_json(call.res, 200, {{"lines", std::move(lines)}});
   });
 
@@ -43,43 +43,13 @@ void add_cart_routes(Router& router) {
       send_error(call.res, 400, "\"answers\" must be an object.");
       return;
     }
-    auto form = orderable_form(context, *item_id, *call.session, call.res);
-    if (!form) return;
-
-    EvalContext eval{&context.directory, call.session->username};
-    Submission submission = form->validate(answers, eval);
-    if (!submission.ok || !submission.answers) {
-      send_json(call.res, 422, {{"errors", submission.errors_json()}});
+    const AddToCartResult added =
+        add_to_cart(desk_of(context), requester_of(call), *item_id, answers);
+    if (!added.line) {
+      send_refusal(call.res, added.outcome);
       return;
     }
-    // The guards judge the cart as it would be with the new line; the store then adds the
-    // line only if the cart is still what the guards saw.
-    const auto existing = context.store.cart(call.session->username);
-    std::vector<std::string> item_ids;
-    std::vector<std::int64_t> line_ids;
-    for (const auto& line : existing) {
-      item_ids.push_back(line.item_id);
-      line_ids.push_back(line.id);
-    }
-    item_ids.push_back(form->header().id);
-    if (auto refusal = guard_refusal(context, item_ids)) {
-      send_error(call.res, 409, *refusal);
-      return;
-    }
-    CartLine line;
-    line.item_id = form->header().id;
-    line.answers = *submission.answers;
-    line.summary = summarize(*form, line.answers);
-    StoreError error = StoreError::none;
-    auto stored = context.store.add_cart_line(call.session->username, line, line_ids, error);
-    if (!stored) {
-      if (error == StoreError::conflict)
-        send_error(call.res, 409, "Your cart changed meanwhile; review it and try again.");
-      else
-        send_error(call.res, 503, "The cart could not be saved; try again.");
-      return;
-    }
-    send_json(call.res, 201, {{"line", line_json(context, *stored)}});
+    send_json(call.res, 201, {{"line", line_json(*added.line)}});
   });
 
   router.del(R"(/api/cart/items/([^/]+))", Access::session_csrf, [&context](Call& call) {
@@ -87,7 +57,7 @@ void add_cart_routes(Router& router) {
     std::int64_t id = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc() || end != text.data() + text.size() ||
-        !context.store.remove_cart_line(call.session->username, id)) {
+        !remove_from_cart(desk_of(context), requester_of(call), id)) {
       send_error(call.res, 404, "No such line in your cart.");
       return;
     }

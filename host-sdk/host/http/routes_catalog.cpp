@@ -5,6 +5,7 @@
 #include "http/json_io.hpp"
 #include "http/route_helpers.hpp"
 #include "http/routes.hpp"
+#include "usecases/desk.hpp"
 
 namespace servicedesk::host {
 
@@ -14,8 +15,9 @@ void add_catalog_routes(Router& router) {
   router.get("/api/catalog", Access::session, [&context](Call& call) {
     std::map<std::string, std::vector<const ItemHeader*>> by_category;
     const auto forms = context.catalog.forms();
+    const Requester requester = requester_of(call);
     for (const auto& form : forms) {
-      if (may_order(*form, *call.session))
+      if (may_order(*form, requester))
         by_category[form->header().category].push_back(&form->header());
     }
     nlohmann::json categories = nlohmann::json::array();
@@ -32,25 +34,32 @@ void add_catalog_routes(Router& router) {
   });
 
   router.get(R"(/api/catalog/items/([^/]+))", Access::session, [&context](Call& call) {
-    auto form = orderable_form(context, call.req.matches[1].str(), *call.session, call.res);
-    if (!form) return;
-    send_json(call.res, 200, form->client_json());
+    auto found = find_orderable(desk_of(context), call.req.matches[1].str(), requester_of(call));
+    if (!found.form) {
+      send_refusal(call.res, found.outcome);
+      return;
+    }
+    send_json(call.res, 200, found.form->client_json());
   });
 
-  router.post(
-      R"(/api/catalog/items/([^/]+)/evaluate)", Access::session_csrf, [&context](Call& call) {
-        auto form = orderable_form(context, call.req.matches[1].str(), *call.session, call.res);
-        if (!form) return;
-        auto body = read_object(call.req, call.res, {"answers"});
-        if (!body) return;
-        const nlohmann::json answers = body->value("answers", nlohmann::json::object());
-        if (!answers.is_object()) {
-          send_error(call.res, 400, "\"answers\" must be an object.");
-          return;
-        }
-        EvalContext eval{&context.directory, call.session->username};
-        send_json(call.res, 200, form->evaluate(answers, eval).to_json());
-      });
+  router.post(R"(/api/catalog/items/([^/]+)/evaluate)", Access::session_csrf,
+              [&context](Call& call) {
+                auto [form, refusal] =
+                    find_orderable(desk_of(context), call.req.matches[1].str(), requester_of(call));
+                if (!form) {
+                  send_refusal(call.res, refusal);
+                  return;
+                }
+                auto body = read_object(call.req, call.res, {"answers"});
+                if (!body) return;
+                const nlohmann::json answers = body->value("answers", nlohmann::json::object());
+                if (!answers.is_object()) {
+                  send_error(call.res, 400, "\"answers\" must be an object.");
+                  return;
+                }
+                EvalContext eval{&context.directory, call.session->username};
+                send_json(call.res, 200, form->evaluate(answers, eval).to_json());
+              });
 }
 
 }  // namespace servicedesk::host

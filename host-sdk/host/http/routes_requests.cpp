@@ -1,5 +1,6 @@
 // GET /api/requests (the user's requests) and GET /api/requests/{number} (one, with mail).
 #include "http/json_io.hpp"
+#include "http/route_helpers.hpp"
 #include "http/routes.hpp"
 
 namespace servicedesk::host {
@@ -60,7 +61,7 @@ void add_request_routes(Router& router) {
     // Someone else's request is answered like a missing one: numbers are not secrets,
     // but who asked for what is.
     if (!request || (request->opened_by != user && request->requested_for != user &&
-                     !call.session->has_role("it_staff"))) {
+                     !is_staff(requester_of(call)))) {
       send_error(call.res, 404, "No such request.");
       return;
     }

@@ -35,7 +35,8 @@ void add_session_routes(Router& router) {
     }
     current_trace().user = session->username;
     call.res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + session->id +
-                                          "; HttpOnly; SameSite=Strict; Path=/");
+                                          "; HttpOnly; SameSite=Strict; Path=/" +
+                                          (context.secure_cookies ? "; Secure" : ""));
     send_json(call.res, 200, {{"user", user_json(*session)}, {"csrf_token", session->csrf_token}});
   });
 
@@ -47,7 +48,8 @@ void add_session_routes(Router& router) {
   router.del("/api/session", Access::session_csrf, [&context](Call& call) {
     context.sessions.log_out(call.session->id);
     call.res.set_header("Set-Cookie", std::string(kSessionCookie) +
-                                          "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+                                          "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" +
+                                          (context.secure_cookies ? "; Secure" : ""));
     call.res.status = 204;
   });
 }

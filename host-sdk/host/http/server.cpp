@@ -1,146 +1,162 @@
-// Wires httplib: thread pool, limits, hooks for headers, logging and metrics, the routes.
+// The event loop: listening socket, accept loop, connection caps, threads, orderly stop.
 #include "http/server.hpp"
 
-#include <httplib.h>
-#include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
-#include "http/json_io.hpp"
-#include "http/routes.hpp"
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "http/connection.hpp"
+#include "http/tls_context.hpp"
 
 namespace servicedesk::host {
-namespace {
 
-constexpr const char* kStaticPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; "
-    "frame-ancestors 'none'; base-uri 'none'";
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
 
-struct RequestClock {
-  std::chrono::steady_clock::time_point start;
-  bool started = false;
+/// Everything that lives only while serving: the io_context, its threads' work, the acceptor.
+struct ApiServer::Loop {
+  Loop(const ServerOptions& options, const RequestPipeline& pipeline)
+      : limiter(options.max_connections, options.max_connections_per_client),
+        workers(options.worker_threads == 0 ? 1 : options.worker_threads),
+        shared{options.limits, pipeline, workers} {}
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(io),
+                          [this](boost::system::error_code ec, tcp::socket socket) {
+                            if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+                            if (ec) {
+                              // Out of file descriptors (or a like failure): pause instead of
+                              // spinning.
+                              spdlog::warn("accept failed: {}; retrying shortly", ec.message());
+                              retry.expires_after(std::chrono::milliseconds(100));
+                              retry.async_wait([this](boost::system::error_code wait_ec) {
+                                if (!wait_ec) accept();
+                              });
+                              return;
+                            }
+                            admit(std::move(socket));
+                            accept();
+                          });
+  }
+
+  void admit(tcp::socket socket) {
+    boost::system::error_code ec;
+    socket.set_option(tcp::no_delay(true), ec);
+    const auto peer = socket.remote_endpoint(ec);
+    if (ec) return;  // already gone
+    auto slot = limiter.try_acquire(peer.address().to_string());
+    if (tls) {
+      std::make_shared<Connection<detail::Tls>>(detail::Tls(std::move(socket), *tls), shared,
+                                                std::move(slot))
+          ->start();
+    } else {
+      std::make_shared<Connection<detail::Tcp>>(std::move(socket), shared, std::move(slot))
+          ->start();
+    }
+  }
+
+  ConnectionLimiter limiter;
+  asio::thread_pool workers;
+  ConnectionShared shared;
+  std::unique_ptr<asio::ssl::context> tls;
+  asio::io_context io;
+  tcp::acceptor acceptor{io};
+  asio::steady_timer retry{io};
 };
 
-RequestClock& request_clock() {
-  thread_local RequestClock clock;
-  return clock;
+namespace {
+
+/// Raises the open-file limit to its hard maximum: each connection holds a descriptor.
+void raise_file_limit(std::size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted + 64)
+    spdlog::warn(
+        "open-file limit {} is below http.max_connections {}: beyond it, new "
+        "connections wait in the listen queue",
+        limit.rlim_cur, wanted);
+}
+
+std::optional<tcp::endpoint> resolve(const std::string& host, int port, std::string& error) {
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(host, ec);
+  if (!ec) return tcp::endpoint(address, static_cast<unsigned short>(port));
+  asio::io_context io;
+  tcp::resolver resolver(io);
+  const auto results = resolver.resolve(host, std::to_string(port), ec);
+  if (ec || results.empty()) {
+    error = "cannot resolve " + host + ": " + (ec ? ec.message() : "no address");
+    return std::nullopt;
+  }
+  return results.begin()->endpoint();
 }
 
 }  // namespace
 
 ApiServer::ApiServer(ApiContext& context, ServerOptions options)
-    : context_(context),
-      options_(std::move(options)),
-      server_(std::make_unique<httplib::Server>()) {
-  const std::size_t threads = options_.threads == 0 ? 1 : options_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server_->set_payload_max_length(options_.max_body_bytes);
-  server_->set_read_timeout(options_.read_timeout);
-  server_->set_write_timeout(options_.write_timeout);
-  server_->set_keep_alive_timeout(options_.keep_alive_timeout.count());
-  server_->set_keep_alive_max_count(1000);
-  // Headers and body leave in separate writes; without NODELAY, Nagle and the client's
-  // delayed ACK add ~40 ms to every answer.
-  server_->set_tcp_nodelay(true);
-  // httplib's default sets SO_REUSEPORT, which would let a second host bind the same port
-  // and silently share its traffic; a second host must fail to start instead.
-  server_->set_socket_options([](auto sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  install_hooks();
-  install_routes();
+    : options_(std::move(options)), pipeline_(context, options_.web_dir) {
+  if (!options_.web_dir.empty() && !std::filesystem::is_directory(options_.web_dir))
+    spdlog::warn("portal folder {} not found; serving the API only", options_.web_dir.string());
+  loop_ = std::make_unique<Loop>(options_, pipeline_);
 }
 
 ApiServer::~ApiServer() = default;
 
-void ApiServer::install_hooks() {
-  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    request_clock() = {std::chrono::steady_clock::now(), true};
-    current_trace() = {};
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  // Errors httplib produces itself (404, 413, 400 on a broken request line) get a JSON body.
-  server_->set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        const char* message = res.status == 404   ? "Not found."
-                              : res.status == 413 ? "The request body is too large."
-                              : res.status == 405 ? "Method not allowed."
-                                                  : "Bad request.";
-        send_error(res, res.status, message);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  server_->set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        spdlog::error("{} {}: unhandled exception", req.method, current_trace().route);
-        send_error(res, 500, "Internal error.");
-      });
-  server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
-    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
-    if (!res.has_header("Content-Security-Policy"))
-      res.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  });
-  server_->set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
-    current_trace().route = "static";
-    res.set_header("Content-Security-Policy", kStaticPolicy);
-    res.set_header("Cache-Control", "no-cache");
-  });
-  server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    auto& clock = request_clock();
-    const double ms = clock.started ? std::chrono::duration<double, std::milli>(
-                                          std::chrono::steady_clock::now() - clock.start)
-                                          .count()
-                                    : 0.0;
-    auto& trace = current_trace();
-    const std::string route = trace.route.empty() ? "unmatched" : trace.route;
-    context_.metrics.count_request(route, req.method, res.status);
-    // The path without its query string; never a body, cookie or token.
-    spdlog::info("{} {} {} {:.1f}ms user={}", req.method, req.path, res.status, ms,
-                 trace.user.empty() ? "-" : trace.user);
-    clock.started = false;
-    trace = {};
-  });
-}
-
-void ApiServer::install_routes() {
-  Router router(*server_, context_);
-  add_health_routes(router);
-  add_session_routes(router);
-  add_catalog_routes(router);
-  add_directory_routes(router);
-  add_cart_routes(router);
-  add_checkout_routes(router);
-  add_request_routes(router);
-  add_fulfilment_routes(router);
-  add_admin_routes(router);
-  if (!options_.web_dir.empty()) {
-    if (!server_->set_mount_point("/", options_.web_dir.string()))
-      spdlog::warn("portal folder {} not found; serving the API only", options_.web_dir.string());
-  }
-}
-
 bool ApiServer::bind(std::string& error) {
-  if (options_.port == 0) {
-    port_ = server_->bind_to_any_port(options_.host);
-  } else {
-    port_ = server_->bind_to_port(options_.host, options_.port) ? options_.port : -1;
+  if (options_.tls.enabled()) {
+    loop_->tls = make_tls_context(options_.tls.cert_file, options_.tls.key_file, error);
+    if (!loop_->tls) return false;
   }
-  if (port_ <= 0) {
-    error = "cannot listen on " + options_.host + ":" + std::to_string(options_.port);
+  const auto endpoint = resolve(options_.host, options_.port, error);
+  if (!endpoint) return false;
+  raise_file_limit(options_.max_connections);
+  boost::system::error_code ec;
+  auto& acceptor = loop_->acceptor;
+  acceptor.open(endpoint->protocol(), ec);
+  // SO_REUSEADDR only (not SO_REUSEPORT): a second host on the same port must fail to start.
+  if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) acceptor.bind(*endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    error = "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " +
+            ec.message();
     return false;
   }
+  port_ = acceptor.local_endpoint().port();
   return true;
 }
 
 bool ApiServer::run() {
-  return server_->listen_after_bind();
+  const std::size_t threads =
+      options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  loop_->accept();
+  std::vector<std::thread> extra;
+  for (std::size_t i = 1; i < threads; ++i) extra.emplace_back([this] { loop_->io.run(); });
+  loop_->io.run();
+  for (auto& thread : extra) thread.join();
+  return true;
 }
 
 void ApiServer::stop() {
-  server_->stop();
+  asio::post(loop_->io, [this] {
+    boost::system::error_code ignored;
+    loop_->acceptor.close(ignored);
+  });
+  // Requests waiting on the disk finish and hand their answers back to the loop, which
+  // gets a moment to write them; idle connections are then dropped with the loop.
+  loop_->workers.join();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  loop_->io.stop();
 }
 
 }  // namespace servicedesk::host

@@ -1,30 +1,35 @@
-// The HTTP server: routes, static portal files, limits, security headers, access log.
+// The HTTP server: an event loop on Boost.Asio/Beast in front of the request pipeline.
 #pragma once
 
-#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "http/api_context.hpp"
-
-namespace httplib {
-class Server;
-}
+#include "http/connection_limits.hpp"
+#include "http/request_pipeline.hpp"
 
 namespace servicedesk::host {
 
-/// Listening address and the limits that keep one client from hogging the host.
+/// Certificate and key (PEM files) for HTTPS; both empty serves plain HTTP.
+struct TlsFiles {
+  std::filesystem::path cert_file;
+  std::filesystem::path key_file;
+  bool enabled() const { return !cert_file.empty() || !key_file.empty(); }
+};
+
+/// Listening address, threads and the limits that keep one client from hogging the host.
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  ///< 0 picks a free port
-  std::size_t threads = 8;
-  std::filesystem::path web_dir;  ///< the portal's static files; empty serves none
-  std::size_t max_body_bytes = 64 * 1024;
-  std::chrono::seconds read_timeout{10};
-  std::chrono::seconds write_timeout{10};
-  std::chrono::seconds keep_alive_timeout{5};
+  int port = 8080;                  ///< 0 picks a free port
+  std::size_t threads = 0;          ///< event-loop threads; 0: one per core
+  std::size_t worker_threads = 32;  ///< requests that may wait on the disk (writes)
+  std::filesystem::path web_dir;    ///< the portal's static files; empty serves none
+  ConnectionLimits limits;
+  std::size_t max_connections = 10000;
+  std::size_t max_connections_per_client = 1000;
+  TlsFiles tls;
 };
 
 /// The API and portal server. Bind, then run on one thread and stop from another.
@@ -35,7 +40,8 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
-  /// Binds the listening socket; false with `error` set when the address is unusable.
+  /// Binds the listening socket (and loads the TLS files); false with `error` set when the
+  /// address or the files are unusable.
   bool bind(std::string& error);
   /// The bound port.
   int port() const { return port_; }
@@ -45,12 +51,10 @@ class ApiServer {
   void stop();
 
  private:
-  void install_routes();
-  void install_hooks();
-
-  ApiContext& context_;
+  struct Loop;
   ServerOptions options_;
-  std::unique_ptr<httplib::Server> server_;
+  RequestPipeline pipeline_;
+  std::unique_ptr<Loop> loop_;
   int port_ = 0;
 };
 

@@ -4,58 +4,48 @@
 namespace servicedesk::host {
 
 void CollectingRegistrar::add_item(ItemInfo item) {
-  if (item.id.empty() || item.name.empty()) {
-    problems.push_back("an item needs an id and a name");
+  if (item.id.empty()) {
+    problems.push_back("an item needs an id");
     return;
   }
   if (item.form_file.empty()) item.form_file = item.id + ".yaml";
-  items.push_back(std::move(item));
-}
-
-template <class Fn>
-void CollectingRegistrar::collect(std::vector<PendingHandler<Fn>>& into, const char* kind,
-                                  std::string name, std::vector<ParamSpec> params,
-                                  std::unique_ptr<HandlerFactory<Fn>> factory) {
-  if (name.empty()) {
-    problems.push_back(std::string("a ") + kind + " was registered without a name");
+  if (item.form_file.find('/') != std::string::npos || item.form_file.front() == '.') {
+    problems.push_back("item '" + item.id + "': form file '" + item.form_file +
+                       "' must be a plain file name in the catalog folder");
     return;
   }
-  if (!factory) {
-    problems.push_back(std::string(kind) + " '" + name + "' was registered without a factory");
+  if (collected.item(item.id) != nullptr) {
+    problems.push_back("duplicate item '" + item.id + "' within the plugin");
     return;
   }
-  into.push_back({std::move(name), std::move(params), std::move(factory)});
+  collected.add_item({std::move(item.id), std::move(item.form_file), plugin_});
 }
 
-void CollectingRegistrar::add_field_rule_factory(
-    std::string name, std::vector<ParamSpec> params,
-    std::unique_ptr<HandlerFactory<FieldRuleFn>> factory) {
-  collect(field_rules, "field rule", std::move(name), std::move(params), std::move(factory));
-}
-
-void CollectingRegistrar::add_form_rule_factory(
-    std::string name, std::vector<ParamSpec> params,
-    std::unique_ptr<HandlerFactory<FormRuleFn>> factory) {
-  collect(form_rules, "form rule", std::move(name), std::move(params), std::move(factory));
-}
-
-void CollectingRegistrar::add_checkout_guard_factory(
-    std::string name, std::vector<ParamSpec> params,
-    std::unique_ptr<HandlerFactory<CheckoutGuardFn>> factory) {
-  collect(checkout_guards, "checkout guard", std::move(name), std::move(params),
-          std::move(factory));
-}
-
-void CollectingRegistrar::add_summarizer_factory(
-    std::string name, std::vector<ParamSpec> params,
-    std::unique_ptr<HandlerFactory<SummarizerFn>> factory) {
-  collect(summarizers, "summarizer", std::move(name), std::move(params), std::move(factory));
-}
-
-void CollectingRegistrar::add_fulfilment_factory(
-    std::string name, std::vector<ParamSpec> params,
-    std::unique_ptr<HandlerFactory<FulfilmentFn>> factory) {
-  collect(fulfilments, "fulfilment", std::move(name), std::move(params), std::move(factory));
+void CollectingRegistrar::add_handler(std::string name, HandlerContract contract,
+                                      AnyHandlerFactory factory) {
+  std::visit(
+      [&](auto& owned) {
+        using Fn = typename std::remove_reference_t<decltype(*owned)>::Signature;
+        const std::string kind = HandlerKind<Fn>::name;
+        if (name.empty()) {
+          problems.push_back("a " + kind + " was registered without a name");
+          return;
+        }
+        if (!owned) {
+          problems.push_back(kind + " '" + name + "' was registered without a factory");
+          return;
+        }
+        if (collected.find<Fn>(name) != nullptr) {
+          problems.push_back("duplicate " + kind + " '" + name + "' within the plugin");
+          return;
+        }
+        // The factory's code lives in the plugin: its owner keeps the library loaded.
+        std::shared_ptr<const HandlerFactory<Fn>> shared(
+            owned.release(), [lifetime = lifetime_](const HandlerFactory<Fn>* p) { delete p; });
+        handler_names.push_back(std::string(HandlerKind<Fn>::tag) + " " + name);
+        collected.table<Fn>().add({name, plugin_, std::move(contract), std::move(shared)});
+      },
+      factory);
 }
 
 }  // namespace servicedesk::host

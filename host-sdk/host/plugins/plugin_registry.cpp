@@ -2,7 +2,6 @@
 #include "plugins/plugin_registry.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include <spdlog/spdlog.h>
 #include <boost/dll/import.hpp>
@@ -34,21 +33,22 @@ std::string version_refusal(std::uint32_t major, std::uint32_t minor) {
   return {};
 }
 
-template <class Fn>
-std::string first_duplicate(const std::vector<PendingHandler<Fn>>& pending,
-                            const std::map<std::string, RegisteredHandler<Fn>, std::less<>>& kept,
-                            const char* kind) {
-  std::set<std::string, std::less<>> seen;
-  for (const auto& handler : pending) {
-    if (auto it = kept.find(handler.name); it != kept.end()) {
-      return std::string("duplicate ") + kind + " '" + handler.name +
-             "': already registered by plugin '" + it->second.plugin + "'";
-    }
-    if (!seen.insert(handler.name).second) {
-      return std::string("duplicate ") + kind + " '" + handler.name + "' within the plugin";
-    }
+/// The plugin's entry info, or nullptr with `why` set.
+const PluginInfo* entry_info(const boost::dll::shared_library& library, std::string& why) {
+  if (!library.has(kPluginEntrySymbol)) {
+    why = std::string("no entry symbol '") + kPluginEntrySymbol +
+          "' (declare the plugin with SERVICEDESK_PLUGIN)";
+    return nullptr;
   }
-  return {};
+  try {
+    auto entry = boost::dll::import_alias<PluginEntryFn>(library, kPluginEntrySymbol);
+    const PluginInfo* info = entry();
+    if (info == nullptr) why = "entry symbol returned no plugin info";
+    return info;
+  } catch (const std::exception& e) {
+    why = std::string("entry symbol could not be called: ") + e.what();
+    return nullptr;
+  }
 }
 
 /// What a plugin's factories need to outlive the registry: its library and its services.
@@ -56,24 +56,6 @@ struct PluginLifetime {
   Library library;
   std::shared_ptr<HostServices> services;
 };
-
-/// Moves pending handlers into `kept`; each factory keeps the plugin's library loaded and its
-/// services alive until the last reference to the factory is gone.
-template <class Fn>
-void keep(std::vector<PendingHandler<Fn>>& pending,
-          std::map<std::string, RegisteredHandler<Fn>, std::less<>>& kept,
-          const PluginLifetime& lifetime, const std::string& plugin, const char* kind,
-          std::vector<std::string>& names) {
-  for (auto& handler : pending) {
-    std::shared_ptr<const HandlerFactory<Fn>> factory(
-        handler.factory.release(), [lifetime](const HandlerFactory<Fn>* owned) { delete owned; });
-    names.push_back(std::string(kind) + " " + handler.name);
-    kept.emplace(
-        handler.name,
-        RegisteredHandler<Fn>{handler.name, plugin, std::move(handler.params), std::move(factory)});
-  }
-  pending.clear();
-}
 
 }  // namespace
 
@@ -96,128 +78,96 @@ std::vector<PluginReport> PluginRegistry::load_directory(const std::filesystem::
   return reports;
 }
 
-PluginReport PluginRegistry::load_file(const std::filesystem::path& file) {
-  PluginReport report;
-  report.file = file;
-  auto refuse = [&](std::string why) {
-    report.refusal = std::move(why);
-    spdlog::warn("plugin {} refused: {}", file.string(), report.refusal);
-    reports_.push_back(report);
-    return report;
-  };
-
+std::unique_ptr<CollectingRegistrar> PluginRegistry::register_plugin(PluginReport& report) {
   Library library;
   try {
-    library = std::make_shared<boost::dll::shared_library>(boost::dll::fs::path(file.string()),
-                                                           boost::dll::load_mode::default_mode);
+    library = std::make_shared<boost::dll::shared_library>(
+        boost::dll::fs::path(report.file.string()), boost::dll::load_mode::default_mode);
   } catch (const std::exception& e) {
-    return refuse(std::string("not a loadable library: ") + e.what());
+    report.refusal = std::string("not a loadable library: ") + e.what();
+    return nullptr;
   }
-  if (!library->has(kPluginEntrySymbol)) {
-    return refuse(std::string("no entry symbol '") + kPluginEntrySymbol +
-                  "' (declare the plugin with SERVICEDESK_PLUGIN)");
-  }
-
-  const PluginInfo* info = nullptr;
-  try {
-    auto entry = boost::dll::import_alias<PluginEntryFn>(*library, kPluginEntrySymbol);
-    info = entry();
-  } catch (const std::exception& e) {
-    return refuse(std::string("entry symbol could not be called: ") + e.what());
-  }
-  if (info == nullptr) return refuse("entry symbol returned no plugin info");
-
+  const PluginInfo* info = entry_info(*library, report.refusal);
+  if (info == nullptr) return nullptr;
   report.api_major = info->api_major;
   report.api_minor = info->api_minor;
-  if (auto why = version_refusal(info->api_major, info->api_minor); !why.empty())
-    return refuse(why);
+  report.refusal = version_refusal(info->api_major, info->api_minor);
+  if (!report.refusal.empty()) return nullptr;
   report.name = info->name ? info->name : "";
   report.version = info->version ? info->version : "";
-  if (report.name.empty()) return refuse("the plugin info has no name");
-  if (info->register_plugin == nullptr) return refuse("the plugin info has no register function");
+  if (report.name.empty()) report.refusal = "the plugin info has no name";
+  if (info->register_plugin == nullptr) report.refusal = "the plugin info has no register function";
+  if (!report.refusal.empty()) return nullptr;
 
   std::shared_ptr<HostServices> services =
       services_factory_ ? services_factory_(report.name) : nullptr;
-  if (!services) return refuse("the host could not provide services to the plugin");
-  CollectingRegistrar registrar(*services);
+  if (!services) {
+    report.refusal = "the host could not provide services to the plugin";
+    return nullptr;
+  }
+  auto lifetime = std::make_shared<const PluginLifetime>(PluginLifetime{library, services});
+  auto registrar = std::make_unique<CollectingRegistrar>(*services, report.name, lifetime);
   std::string register_error;
-  if (!info->register_plugin(registrar, register_error)) {
-    return refuse("the register function failed: " + register_error);
+  if (!info->register_plugin(*registrar, register_error)) {
+    report.refusal = "the register function failed: " + register_error;
+  } else if (!registrar->problems.empty()) {
+    report.refusal = registrar->problems.front();
+  } else if (registrar->collected.items().empty()) {
+    report.refusal = "the plugin registered no catalog item";
   }
-  if (!registrar.problems.empty()) return refuse(registrar.problems.front());
-  if (registrar.items.empty()) return refuse("the plugin registered no catalog item");
+  if (!report.refusal.empty()) return nullptr;
+  return registrar;
+}
 
-  std::set<std::string, std::less<>> item_ids;
-  for (const auto& item : registrar.items) {
-    if (const RegisteredItem* other = find_item(item.id)) {
-      return refuse("duplicate item '" + item.id + "': already registered by plugin '" +
-                    other->plugin + "'");
-    }
-    if (!item_ids.insert(item.id).second) {
-      return refuse("duplicate item '" + item.id + "' within the plugin");
+std::string PluginRegistry::conflict_with_loaded(const HandlerCatalog& collected) const {
+  for (const auto& item : collected.items()) {
+    if (const RegisteredItem* other = catalog_.item(item.id)) {
+      return "duplicate item '" + item.id + "': already registered by plugin '" + other->plugin +
+             "'";
     }
   }
-  for (const std::string& duplicate :
-       {first_duplicate(registrar.field_rules, field_rules_, "field rule"),
-        first_duplicate(registrar.form_rules, form_rules_, "form rule"),
-        first_duplicate(registrar.checkout_guards, checkout_guards_, "checkout guard"),
-        first_duplicate(registrar.summarizers, summarizers_, "summarizer"),
-        first_duplicate(registrar.fulfilments, fulfilments_, "fulfilment")}) {
-    if (!duplicate.empty()) return refuse(duplicate);
+  std::string why;
+  collected.for_each_table([&](const auto& table) {
+    for (const auto& [name, handler] : table.entries()) {
+      using Fn = typename std::remove_cvref_t<decltype(*handler.factory)>::Signature;
+      if (why.empty()) why = catalog_.table<Fn>().refusal(name);
+    }
+  });
+  return why;
+}
+
+PluginReport PluginRegistry::load_file(const std::filesystem::path& file) {
+  PluginReport report;
+  report.file = file;
+  auto registrar = register_plugin(report);
+  if (registrar && report.refusal.empty())
+    report.refusal = conflict_with_loaded(registrar->collected);
+  if (!registrar || !report.refusal.empty()) {
+    spdlog::warn("plugin {} refused: {}", file.string(), report.refusal);
+    reports_.push_back(report);
+    return report;
   }
 
   // Everything checked: keep all of it.
-  for (auto& item : registrar.items) {
+  HandlerCatalog& collected = registrar->collected;
+  for (const auto& item : collected.items()) {
     report.items.push_back(item);
-    items_.push_back({std::move(item), report.name});
+    catalog_.add_item(item);
   }
-  const PluginLifetime lifetime{library, services};
-  keep(registrar.field_rules, field_rules_, lifetime, report.name, "field_rule", report.handlers);
-  keep(registrar.form_rules, form_rules_, lifetime, report.name, "form_rule", report.handlers);
-  keep(registrar.checkout_guards, checkout_guards_, lifetime, report.name, "checkout_guard",
-       report.handlers);
-  keep(registrar.summarizers, summarizers_, lifetime, report.name, "summarizer", report.handlers);
-  keep(registrar.fulfilments, fulfilments_, lifetime, report.name, "fulfilment", report.handlers);
-  services_.push_back(std::move(services));
-  libraries_.push_back(library);
-
+  collected.for_each_table([&](const auto& table) {
+    for (const auto& [name, handler] : table.entries()) {
+      using Fn = typename std::remove_cvref_t<decltype(*handler.factory)>::Signature;
+      catalog_.table<Fn>().add(handler);
+    }
+  });
+  report.handlers = registrar->handler_names;
+  lifetimes_.push_back(registrar->lifetime());
   report.loaded = true;
   spdlog::info("plugin {} {} (API {}) loaded from {}: {} item(s), {} handler(s)", report.name,
                report.version, api_text(report.api_major, report.api_minor), file.string(),
                report.items.size(), report.handlers.size());
   reports_.push_back(report);
   return report;
-}
-
-const RegisteredItem* PluginRegistry::find_item(std::string_view id) const {
-  auto it = std::find_if(items_.begin(), items_.end(),
-                         [&](const RegisteredItem& item) { return item.info.id == id; });
-  return it == items_.end() ? nullptr : &*it;
-}
-
-namespace {
-template <class Map>
-auto* find_in(const Map& map, std::string_view name) {
-  auto it = map.find(name);
-  return it == map.end() ? nullptr : &it->second;
-}
-}  // namespace
-
-const RegisteredHandler<FieldRuleFn>* PluginRegistry::field_rule(std::string_view name) const {
-  return find_in(field_rules_, name);
-}
-const RegisteredHandler<FormRuleFn>* PluginRegistry::form_rule(std::string_view name) const {
-  return find_in(form_rules_, name);
-}
-const RegisteredHandler<CheckoutGuardFn>* PluginRegistry::checkout_guard(
-    std::string_view name) const {
-  return find_in(checkout_guards_, name);
-}
-const RegisteredHandler<SummarizerFn>* PluginRegistry::summarizer(std::string_view name) const {
-  return find_in(summarizers_, name);
-}
-const RegisteredHandler<FulfilmentFn>* PluginRegistry::fulfilment(std::string_view name) const {
-  return find_in(fulfilments_, name);
 }
 
 }  // namespace servicedesk::host

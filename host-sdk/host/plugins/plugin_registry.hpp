@@ -1,15 +1,15 @@
 // Loads plugins from a folder with Boost.DLL and keeps what they registered.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "servicedesk/handler_catalog.hpp"
+#include "servicedesk/forms/handler_catalog.hpp"
 #include "servicedesk/host_services.hpp"
 #include "servicedesk/registrar.hpp"
 
@@ -24,14 +24,8 @@ struct PluginReport {
   std::string version;
   std::uint32_t api_major = 0;
   std::uint32_t api_minor = 0;
-  std::vector<ItemInfo> items;        ///< the items it registered
+  std::vector<RegisteredItem> items;  ///< the items it registered
   std::vector<std::string> handlers;  ///< "field_rule off_campus_phone", ...
-};
-
-/// An item a loaded plugin provides.
-struct RegisteredItem {
-  ItemInfo info;
-  std::string plugin;
 };
 
 /// Builds the services handed to one plugin (its own config section, logger name).
@@ -40,10 +34,10 @@ using HostServicesFactory = std::function<std::shared_ptr<HostServices>(std::str
 /// Every loaded plugin, its items and handlers. Loading refuses a bad plugin with a
 /// clear message and carries on with the others; nothing a plugin does can throw here.
 /// A plugin's library stays loaded while anything it registered is still referenced.
-class PluginRegistry final : public HandlerCatalog {
+class PluginRegistry final {
  public:
   explicit PluginRegistry(HostServicesFactory services);
-  ~PluginRegistry() override;
+  ~PluginRegistry();
   PluginRegistry(const PluginRegistry&) = delete;
   PluginRegistry& operator=(const PluginRegistry&) = delete;
 
@@ -53,36 +47,28 @@ class PluginRegistry final : public HandlerCatalog {
   PluginReport load_file(const std::filesystem::path& file);
 
   const std::vector<PluginReport>& reports() const { return reports_; }
-  const std::vector<RegisteredItem>& items() const { return items_; }
-  const RegisteredItem* find_item(std::string_view id) const;
-
-  const RegisteredHandler<FieldRuleFn>* field_rule(std::string_view name) const override;
-  const RegisteredHandler<FormRuleFn>* form_rule(std::string_view name) const override;
-  const RegisteredHandler<CheckoutGuardFn>* checkout_guard(std::string_view name) const override;
-  const RegisteredHandler<SummarizerFn>* summarizer(std::string_view name) const override;
-  const RegisteredHandler<FulfilmentFn>* fulfilment(std::string_view name) const override;
+  /// Every item and handler of the loaded plugins: what forms are checked against.
+  const HandlerCatalog& catalog() const { return catalog_; }
 
  private:
-  template <class Fn>
-  using HandlerMap = std::map<std::string, RegisteredHandler<Fn>, std::less<>>;
+  /// Loads the library and calls its register function; fills `report.refusal` on failure.
+  std::unique_ptr<class CollectingRegistrar> register_plugin(PluginReport& report);
+  /// Why the collected registrations cannot be kept beside the loaded ones, or "".
+  std::string conflict_with_loaded(const HandlerCatalog& collected) const;
 
   HostServicesFactory services_factory_;
-  std::vector<std::shared_ptr<HostServices>> services_;  // outlive the plugins' handlers
-  // Loaded libraries, type-erased; released after every map below is gone. Factories hold
-  // their own reference too, so a handler outliving the registry keeps its library.
-  std::vector<std::shared_ptr<void>> libraries_;
+  /// Each loaded plugin's library and services, kept while the registry lives; factories
+  /// hold their own reference, so a handler outliving the registry keeps its library.
+  std::vector<std::shared_ptr<const void>> lifetimes_;
+  HandlerCatalog catalog_;
   std::vector<PluginReport> reports_;
-  std::vector<RegisteredItem> items_;
-  HandlerMap<FieldRuleFn> field_rules_;
-  HandlerMap<FormRuleFn> form_rules_;
-  HandlerMap<CheckoutGuardFn> checkout_guards_;
-  HandlerMap<SummarizerFn> summarizers_;
-  HandlerMap<FulfilmentFn> fulfilments_;
-
-  friend class CollectingRegistrar;
 };
 
-/// A human-readable table of `reports` (for `servicedesk-host plugins`).
-std::string format_plugin_reports(const std::vector<PluginReport>& reports);
+/// A human-readable table of `reports` (for `servicedesk-host plugins`). `describe_item`,
+/// when given, adds what the catalog folder holds for an item (its name, or why its form
+/// is missing or refused).
+std::string format_plugin_reports(
+    const std::vector<PluginReport>& reports,
+    const std::function<std::string(const RegisteredItem&)>& describe_item = {});
 
 }  // namespace servicedesk::host

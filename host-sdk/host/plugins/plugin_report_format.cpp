@@ -5,7 +5,9 @@
 
 namespace servicedesk::host {
 
-std::string format_plugin_reports(const std::vector<PluginReport>& reports) {
+std::string format_plugin_reports(
+    const std::vector<PluginReport>& reports,
+    const std::function<std::string(const RegisteredItem&)>& describe_item) {
   std::ostringstream out;
   std::size_t loaded = 0;
   for (const auto& report : reports) {
@@ -19,7 +21,9 @@ std::string format_plugin_reports(const std::vector<PluginReport>& reports) {
         << "." << report.api_minor << ")\n";
     out << "  file     " << report.file.string() << "\n";
     for (const auto& item : report.items) {
-      out << "  item     " << item.name << " [" << item.id << "] in " << item.category << "\n";
+      out << "  item     [" << item.id << "] form " << item.form_file;
+      if (describe_item) out << ": " << describe_item(item);
+      out << "\n";
     }
     for (const auto& handler : report.handlers) out << "  handler  " << handler << "\n";
   }

@@ -167,14 +167,35 @@ bool SqliteStore::remove_cart_line(std::string_view username, std::int64_t line_
   });
 }
 
+std::optional<ReservedNumbers> SqliteStore::reserve_numbers(std::size_t item_count) {
+  try {
+    return writes_.run([&](SQLite::Database& db) {
+      ReservedNumbers numbers;
+      numbers.request_number = sql::next_number(db, "REQ");
+      for (std::size_t i = 0; i < item_count; ++i)
+        numbers.item_numbers.push_back(sql::next_number(db, "RITM"));
+      return numbers;
+    });
+  } catch (const std::exception& e) {
+    spdlog::error("store: reserving numbers failed: {}", e.what());
+    return std::nullopt;
+  }
+}
+
 CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
   CheckoutResult result;
+  if (order.numbers.request_number.empty() ||
+      order.numbers.item_numbers.size() != order.items.size()) {
+    result.error = StoreError::failed;
+    result.message = "the order's numbers do not match its items";
+    return result;
+  }
   try {
     writes_.run([&](SQLite::Database& db) {
       if (!same_lines(order.cart_line_ids, cart_ids(db, order.opened_by)))
         throw sql::Conflict("the cart changed");
       const std::int64_t now = sql::now_ms();
-      std::string request_number = sql::next_number(db, "REQ");
+      const std::string& request_number = order.numbers.request_number;
       SQLite::Statement request(db,
                                 "INSERT INTO requests(number, opened_by, requested_for, "
                                 "special_instructions, created_at) VALUES (?, ?, ?, ?, ?)");
@@ -184,41 +205,33 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
       request.bind(4, order.special_instructions);
       request.bind(5, static_cast<std::int64_t>(now));
       request.exec();
-      std::vector<std::string> numbers;
-      int position = 0;
-      for (const auto& item : order.items) {
-        numbers.push_back(sql::next_number(db, "RITM"));
-        SQLite::Statement insert(
-            db,
-            "INSERT INTO request_items(number, request_number, position, "
-            "item_id, item_name, answers, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, numbers.back());
+      SQLite::Statement insert(
+          db,
+          "INSERT INTO request_items(number, request_number, position, "
+          "item_id, item_name, answers, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      for (std::size_t i = 0; i < order.items.size(); ++i) {
+        const NewRequestItem& item = order.items[i];
+        insert.bind(1, order.numbers.item_numbers[i]);
         insert.bind(2, request_number);
-        insert.bind(3, position++);
+        insert.bind(3, static_cast<int>(i));
         insert.bind(4, item.item_id);
         insert.bind(5, item.item_name);
         insert.bind(6, item.answers.dump());
         insert.bind(7, item.summary);
         insert.exec();
+        insert.reset();
       }
-      if (order.compose_mails) {
-        for (const auto& mail : order.compose_mails(request_number, numbers))
-          sql::insert_outbox_mail(db, request_number, mail, now);
-      }
+      for (const auto& mail : order.mails) sql::insert_outbox_mail(db, request_number, mail, now);
       SQLite::Statement clear(db, "DELETE FROM cart_lines WHERE username = ?");
       clear.bind(1, order.opened_by);
       clear.exec();
-      result.request_number = std::move(request_number);
-      result.item_numbers = std::move(numbers);
     });
     checkouts_.fetch_add(1);
   } catch (const sql::Conflict& e) {
-    result = {};
     result.error = StoreError::conflict;
     result.message = e.what();
   } catch (const std::exception& e) {
     spdlog::error("store: checkout failed: {}", e.what());
-    result = {};
     result.error = StoreError::failed;
     result.message = "the request could not be stored";
   }

@@ -30,6 +30,7 @@ class SqliteStore final : public Store {
                                         const std::vector<std::int64_t>& expected_line_ids,
                                         StoreError& error) override;
   bool remove_cart_line(std::string_view username, std::int64_t line_id) override;
+  std::optional<ReservedNumbers> reserve_numbers(std::size_t item_count) override;
   CheckoutResult checkout(const CheckoutOrder& order) override;
 
   std::vector<RequestRecord> requests_for(std::string_view username) override;

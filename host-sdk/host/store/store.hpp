@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,8 +41,14 @@ struct NewMail {
   std::string body;
 };
 
-/// What checkout writes in one transaction. `compose_mails` runs inside that transaction
-/// once the numbers are known; it must not throw.
+/// Numbers reserved for one checkout: REQ + 7 digits, and one RITM + 7 digits per item.
+/// A reserved number is never handed out again, even when the checkout then fails.
+struct ReservedNumbers {
+  std::string request_number;
+  std::vector<std::string> item_numbers;
+};
+
+/// What checkout writes in one transaction: finished rows and mails, numbers included.
 struct CheckoutOrder {
   std::string opened_by;
   std::string requested_for;
@@ -52,20 +57,17 @@ struct CheckoutOrder {
   /// The cart lines this order was built from; the checkout fails with a conflict when the
   /// cart no longer holds exactly these lines, and removes them when it succeeds.
   std::vector<std::int64_t> cart_line_ids;
-  std::function<std::vector<NewMail>(const std::string& request_number,
-                                     const std::vector<std::string>& item_numbers)>
-      compose_mails;
+  ReservedNumbers numbers;  ///< from reserve_numbers(items.size())
+  std::vector<NewMail> mails;
 };
 
 /// Why a write was refused; `conflict` means the data changed underneath the caller.
 enum class StoreError { none, conflict, not_found, failed };
 
-/// The numbers a successful checkout was given.
+/// Whether a checkout was written.
 struct CheckoutResult {
   StoreError error = StoreError::none;
   std::string message;
-  std::string request_number;
-  std::vector<std::string> item_numbers;
   bool ok() const { return error == StoreError::none; }
 };
 
@@ -131,6 +133,8 @@ class Store : public Outbox {
                                                 StoreError& error) = 0;
   /// Removes one of the user's lines; false when there was none with that id.
   virtual bool remove_cart_line(std::string_view username, std::int64_t line_id) = 0;
+  /// Reserves a request number and `item_count` item numbers; nothing on failure.
+  virtual std::optional<ReservedNumbers> reserve_numbers(std::size_t item_count) = 0;
   /// Writes the request, its items and mails, and clears the cart lines, atomically.
   virtual CheckoutResult checkout(const CheckoutOrder& order) = 0;
 

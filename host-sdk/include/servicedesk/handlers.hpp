@@ -30,6 +30,23 @@ struct ParamSpec {
 
 using ParamValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
 
+/// A form field a handler reads from the answers: its id and, for a `rows` field, the
+/// columns it reads. The host checks at form load that every field a bound handler reads
+/// exists (a load error at the binding's `use:` line otherwise), so renaming a field in YAML
+/// cannot silently switch a rule off. An id `row.<column>` names a column of the row a
+/// field rule is bound in; it is checked only where the rule is bound inside a `rows` field.
+struct FieldRead {
+  std::string field;                 ///< "account", "members", "row.user"
+  std::vector<std::string> columns;  ///< for a rows field: "user", "last_four", ...
+};
+
+/// What a handler declares when it registers: the parameters it accepts in YAML and the
+/// fields it reads. The form loader checks both against each binding.
+struct HandlerContract {
+  std::vector<ParamSpec> params;
+  std::vector<FieldRead> reads;
+};
+
 /// The parameters of one binding, already checked against the handler's ParamSpecs.
 class RuleParams {
  public:
@@ -53,6 +70,17 @@ class RuleParams {
 };
 
 // ---- What each kind of handler sees and answers ----
+
+/// The blanks the host trims from every text answer before checking it; plugins reading
+/// answers themselves trim the same way.
+inline constexpr std::string_view kAnswerBlanks = " \t\r\n\f\v";
+
+/// `text` without leading and trailing kAnswerBlanks.
+inline std::string_view trim_blanks(std::string_view text) noexcept {
+  const auto first = text.find_first_not_of(kAnswerBlanks);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kAnswerBlanks) - first + 1);
+}
 
 /// A field rule's input: one answer, and the form around it.
 struct FieldInput {
@@ -157,12 +185,53 @@ class Handler<Result(Args...)> {
 template <class Fn>
 class HandlerFactory {
  public:
+  using Signature = Fn;  ///< the kind this factory makes handlers of
   struct Created {
     std::unique_ptr<const Handler<Fn>> handler;  ///< set on success
     std::string error;                           ///< why the parameters were refused
   };
   virtual ~HandlerFactory() = default;
   virtual Created create(const RuleParams& params) const noexcept = 0;
+};
+
+/// Every handler kind, in one list: the host's tables and the registrar's factory type are
+/// built from it, so a new kind is added here (at the end) and nowhere else by hand.
+template <class... Fns>
+struct HandlerKindList {
+  /// One owned factory of any of the kinds.
+  using AnyFactory = std::variant<std::unique_ptr<HandlerFactory<Fns>>...>;
+};
+using HandlerKinds =
+    HandlerKindList<FieldRuleFn, FormRuleFn, CheckoutGuardFn, SummarizerFn, FulfilmentFn>;
+using AnyHandlerFactory = HandlerKinds::AnyFactory;
+
+/// The words a kind goes by: in messages ("field rule") and in listings ("field_rule").
+template <class Fn>
+struct HandlerKind;
+template <>
+struct HandlerKind<FieldRuleFn> {
+  static constexpr const char* name = "field rule";
+  static constexpr const char* tag = "field_rule";
+};
+template <>
+struct HandlerKind<FormRuleFn> {
+  static constexpr const char* name = "form rule";
+  static constexpr const char* tag = "form_rule";
+};
+template <>
+struct HandlerKind<CheckoutGuardFn> {
+  static constexpr const char* name = "checkout guard";
+  static constexpr const char* tag = "checkout_guard";
+};
+template <>
+struct HandlerKind<SummarizerFn> {
+  static constexpr const char* name = "summarizer";
+  static constexpr const char* tag = "summarizer";
+};
+template <>
+struct HandlerKind<FulfilmentFn> {
+  static constexpr const char* name = "fulfilment handler";
+  static constexpr const char* tag = "fulfilment";
 };
 
 using FieldRule = Handler<FieldRuleFn>;

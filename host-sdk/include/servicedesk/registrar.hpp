@@ -13,14 +13,12 @@
 
 namespace servicedesk {
 
-/// A catalog item a plugin provides. Its form comes from `form_file` (a YAML file in
-/// the host's catalog-items folder), which catalog administrators edit.
+/// A catalog item a plugin provides. The plugin says which item and where its form is;
+/// everything a requester sees (name, category, description, fields) comes from the form,
+/// a YAML file in the host's catalog folder that catalog administrators edit.
 struct ItemInfo {
-  std::string id;        ///< "duo-account-updates"; must match the YAML's `id`
-  std::string name;      ///< "DUO Account updates"
-  std::string category;  ///< "Software and Access"
-  std::string description;
-  std::string form_file;  ///< "duo-account-updates.yaml"
+  std::string id;         ///< "duo-account-updates"; the YAML's `id` must be the same
+  std::string form_file;  ///< "duo-account-updates.yaml"; empty means `<id>.yaml`
 };
 
 namespace detail {
@@ -94,9 +92,12 @@ class CallableFactory final : public HandlerFactory<Fn> {
 
 }  // namespace detail
 
-/// Handed to a plugin's register function. Required: register at least one item.
-/// Names are global to the host: registering a name another plugin registered refuses
-/// the later plugin. Registering after the register function returned is ignored.
+/// Handed to a plugin's register function, and valid only while it runs: keep no pointer
+/// to it. Required: register at least one item. Names are global to the host: registering
+/// an item id or handler name another plugin registered refuses the later plugin.
+///
+/// Growth rule: new virtual functions are added at the end only, and only with a minor
+/// version bump; a plugin built against an older minor never calls them.
 class Registrar {
  public:
   virtual ~Registrar() = default;
@@ -107,55 +108,50 @@ class Registrar {
   /// Required: a catalog item this plugin provides.
   virtual void add_item(ItemInfo item) = 0;
 
-  /// Optional: the handlers a YAML form names under `use:`. Each `factory` is called with
-  /// a binding's checked parameters, once per binding at form load, and returns a
-  /// callable with the kind's signature (see handlers.hpp). Prefer the templates below.
-  virtual void add_field_rule_factory(std::string name, std::vector<ParamSpec> params,
-                                      std::unique_ptr<HandlerFactory<FieldRuleFn>> factory) = 0;
-  virtual void add_form_rule_factory(std::string name, std::vector<ParamSpec> params,
-                                     std::unique_ptr<HandlerFactory<FormRuleFn>> factory) = 0;
-  virtual void add_checkout_guard_factory(
-      std::string name, std::vector<ParamSpec> params,
-      std::unique_ptr<HandlerFactory<CheckoutGuardFn>> factory) = 0;
-  virtual void add_summarizer_factory(std::string name, std::vector<ParamSpec> params,
-                                      std::unique_ptr<HandlerFactory<SummarizerFn>> factory) = 0;
-  virtual void add_fulfilment_factory(std::string name, std::vector<ParamSpec> params,
-                                      std::unique_ptr<HandlerFactory<FulfilmentFn>> factory) = 0;
+  /// Optional: a handler a YAML form names under `use:`. `factory` is called with a
+  /// binding's checked parameters, once per binding at form load, and returns the handler.
+  /// Prefer the templates below, which wrap a plain callable.
+  virtual void add_handler(std::string name, HandlerContract contract,
+                           AnyHandlerFactory factory) = 0;
 
-  /// `factory(const RuleParams&)` returns a callable `RuleVerdict(const FieldInput&)`.
-  template <class Factory>
-  void add_field_rule(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_field_rule_factory(std::move(name), std::move(params),
-                           wrap<FieldRuleFn>(std::move(factory)));
+  /// Registers a handler of kind `Fn`: `factory(const RuleParams&)` returns a callable with
+  /// the kind's signature (see handlers.hpp). An exception from either becomes an error
+  /// result on the plugin's side.
+  template <class Fn, class Factory>
+  void add(std::string name, HandlerContract contract, Factory factory) {
+    add_handler(std::move(name), std::move(contract),
+                AnyHandlerFactory(std::unique_ptr<HandlerFactory<Fn>>(
+                    std::make_unique<detail::CallableFactory<Fn, Factory>>(std::move(factory)))));
   }
-  /// `factory(const RuleParams&)` returns `std::vector<FieldError>(const FormInput&)`.
+
+  /// A field rule: the callable is `RuleVerdict(const FieldInput&)`.
   template <class Factory>
-  void add_form_rule(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_form_rule_factory(std::move(name), std::move(params), wrap<FormRuleFn>(std::move(factory)));
+  void add_field_rule(std::string name, std::vector<ParamSpec> params, Factory factory,
+                      std::vector<FieldRead> reads = {}) {
+    add<FieldRuleFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
   }
-  /// `factory(const RuleParams&)` returns `GuardVerdict(const CartView&)`.
+  /// A form rule: `std::vector<FieldError>(const FormInput&)`.
+  template <class Factory>
+  void add_form_rule(std::string name, std::vector<ParamSpec> params, Factory factory,
+                     std::vector<FieldRead> reads = {}) {
+    add<FormRuleFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
+  }
+  /// A checkout guard: `GuardVerdict(const CartView&)`.
   template <class Factory>
   void add_checkout_guard(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_checkout_guard_factory(std::move(name), std::move(params),
-                               wrap<CheckoutGuardFn>(std::move(factory)));
+    add<CheckoutGuardFn>(std::move(name), {std::move(params), {}}, std::move(factory));
   }
-  /// `factory(const RuleParams&)` returns `std::string(const SummaryInput&)`.
+  /// A summarizer: `std::string(const SummaryInput&)`.
   template <class Factory>
-  void add_summarizer(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_summarizer_factory(std::move(name), std::move(params),
-                           wrap<SummarizerFn>(std::move(factory)));
+  void add_summarizer(std::string name, std::vector<ParamSpec> params, Factory factory,
+                      std::vector<FieldRead> reads = {}) {
+    add<SummarizerFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
   }
-  /// `factory(const RuleParams&)` returns `FulfilmentResult(const FulfilmentInput&)`.
+  /// A fulfilment handler: `FulfilmentResult(const FulfilmentInput&)`.
   template <class Factory>
-  void add_fulfilment(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add_fulfilment_factory(std::move(name), std::move(params),
-                           wrap<FulfilmentFn>(std::move(factory)));
-  }
-
- private:
-  template <class Fn, class Factory>
-  static std::unique_ptr<HandlerFactory<Fn>> wrap(Factory factory) {
-    return std::make_unique<detail::CallableFactory<Fn, Factory>>(std::move(factory));
+  void add_fulfilment(std::string name, std::vector<ParamSpec> params, Factory factory,
+                      std::vector<FieldRead> reads = {}) {
+    add<FulfilmentFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
   }
 };
 

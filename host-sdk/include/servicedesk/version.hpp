@@ -1,14 +1,36 @@
-// The SDK's API version: the contract between a host and the plugins built against it.
+// The SDK's API version and the rules by which the plugin boundary may grow.
 #pragma once
 
 #include <cstdint>
 
-/// Bumped when a change breaks plugins built against an older SDK (layout or meaning
-/// of any type in these headers). A host refuses plugins of another major.
-#define SERVICEDESK_API_MAJOR 1
+// Growth rules for everything in include/servicedesk/ (the plugin-facing headers).
+//
+// A MINOR version may only add, never change:
+//  - new functions, types and constants;
+//  - new virtual functions at the END of Registrar, HostServices, Directory, Logger,
+//    Notifier and PluginConfig (a plugin built against an older minor never calls them);
+//  - new members at the END of PluginInfo, which the host reads only when the plugin's
+//    api_minor says they exist;
+//  - new members at the END of the input structs the host builds and plugins only read
+//    (FieldInput, FormInput, CartView, SummaryInput, FulfilmentInput).
+// Everything else needs a MAJOR bump: removing, reordering or retyping a member or a
+// virtual function; growing a struct a plugin builds and hands to the host (ItemInfo,
+// ParamSpec, FieldRead, HandlerContract, RuleVerdict, FieldError, GuardVerdict,
+// FulfilmentResult); a new handler kind; a new meaning for an existing value.
+// C++ library types cross the boundary (std::string, std::vector, std::variant,
+// std::unique_ptr, nlohmann::json), so host and plugins are built with the same compiler,
+// C++ standard library, Boost and nlohmann_json versions, and the same SDK major.
+
+/// Bumped when a change breaks plugins built against an older SDK (see the rules above).
+/// A host refuses plugins of another major. 2: items carry only id and form file (name,
+/// category and description come from the YAML); handlers register one contract
+/// (parameters and the fields they read) through Registrar::add_handler.
+#define SERVICEDESK_API_MAJOR 2
 /// Bumped when the SDK grows in a compatible way. A host refuses plugins built against
 /// a newer minor than its own, since they may use what the host does not have.
-/// 1.1: plugin config sections are trees (PluginConfig::section, HostServices::config_problem).
+/// 2.1: plugin config sections are trees (PluginConfig::section, HostServices::config_problem),
+/// plugins count events for /metrics (HostServices::count), fulfilment handlers can say a
+/// failure is temporary (FulfilmentInput::feedback).
 #define SERVICEDESK_API_MINOR 1
 
 namespace servicedesk {

@@ -87,8 +87,12 @@ TEST(MetricsTest, CountsRequestsByRouteAndCheckouts) {
       R"(servicedesk_http_requests_total{route="/api/cart/checkout",method="POST",status="201"} 1)";
   const std::string request_line = R"(route="/api/requests/{}",method="GET",status="200")";
   Reply metrics;
+  // /metrics is for IT staff (or a scraper's token), not for the person who ordered.
+  ApiClient staff(host.port());
+  ASSERT_EQ(staff.log_in("helpdesk").status, 200);
+  EXPECT_EQ(client.get("/metrics").status, 403);
   EXPECT_TRUE(eventually([&] {
-    metrics = client.get("/metrics");
+    metrics = staff.get("/metrics");
     return metrics.body.find(checkout_line) != std::string::npos &&
            metrics.body.find(request_line) != std::string::npos;
   })) << metrics.body;

@@ -53,11 +53,16 @@ TEST_F(PluginLoaderTest, RequestSoftwarePluginLoadsAndRegistersItsItem) {
   EXPECT_EQ(report.version, "1.0.0");
   EXPECT_EQ(report.api_major, kApiMajor);
   ASSERT_EQ(report.items.size(), 1u);
-  EXPECT_EQ(report.items[0].name, "Request software");
-  EXPECT_EQ(report.items[0].category, "Software and Access");
-  ASSERT_NE(registry.find_item("request-software"), nullptr);
-  EXPECT_NE(registry.summarizer("software_summary"), nullptr);
-  EXPECT_EQ(registry.summarizer("no_such_handler"), nullptr);
+  EXPECT_EQ(report.items[0].id, "request-software");
+  EXPECT_EQ(report.items[0].form_file, "request-software.yaml");
+  // The summarizer declared the field it reads, so forms are checked against it.
+  const auto* summary = registry.catalog().find<SummarizerFn>("software_summary");
+  ASSERT_NE(summary, nullptr);
+  ASSERT_EQ(summary->contract.reads.size(), 1u);
+  EXPECT_EQ(summary->contract.reads[0].field, "software");
+  ASSERT_NE(registry.catalog().item("request-software"), nullptr);
+  EXPECT_NE(registry.catalog().find<SummarizerFn>("software_summary"), nullptr);
+  EXPECT_EQ(registry.catalog().find<SummarizerFn>("no_such_handler"), nullptr);
 }
 
 TEST_F(PluginLoaderTest, DuoPluginRegistersTheDuoItem) {
@@ -65,12 +70,12 @@ TEST_F(PluginLoaderTest, DuoPluginRegistersTheDuoItem) {
   PluginReport report = registry.load_file(DUO_PLUGIN);
   ASSERT_TRUE(report.loaded) << report.refusal;
   EXPECT_EQ(report.name, "duo-account-updates");
-  const RegisteredItem* item = registry.find_item("duo-account-updates");
+  const RegisteredItem* item = registry.catalog().item("duo-account-updates");
   ASSERT_NE(item, nullptr);
-  EXPECT_EQ(item->info.name, "DUO Account updates");
-  EXPECT_EQ(item->info.category, "Software and Access");
-  EXPECT_NE(registry.field_rule("off_campus_phone"), nullptr);
-  EXPECT_NE(registry.checkout_guard("alone_in_cart"), nullptr);
+  EXPECT_EQ(item->form_file, "duo-account-updates.yaml");
+  EXPECT_EQ(item->plugin, "duo-account-updates");
+  EXPECT_NE(registry.catalog().find<FieldRuleFn>("off_campus_phone"), nullptr);
+  EXPECT_NE(registry.catalog().find<CheckoutGuardFn>("alone_in_cart"), nullptr);
 }
 
 TEST_F(PluginLoaderTest, RefusesADifferentApiMajorNamingBothVersions) {
@@ -97,11 +102,11 @@ TEST_F(PluginLoaderTest, RefusesANewerApiMinor) {
 
 TEST_F(PluginLoaderTest, LoadsAPluginBuiltForAnOlderMinor) {
   auto registry = make_registry();
-  PluginReport report = registry.load_file(broken("built_for_1_0"));
+  PluginReport report = registry.load_file(broken("older_minor"));
   ASSERT_TRUE(report.loaded) << report.refusal;
   EXPECT_EQ(report.api_minor, 0u);
-  ASSERT_NE(registry.find_item("built-for-1-0"), nullptr);
-  EXPECT_EQ(registry.find_item("built-for-1-0")->info.name, "Built for 1.0");
+  ASSERT_EQ(report.items.size(), 1u);
+  EXPECT_EQ(report.items[0].id, "older-minor");
 }
 
 TEST_F(PluginLoaderTest, RefusesALibraryWithoutEntrySymbol) {
@@ -119,7 +124,8 @@ TEST_F(PluginLoaderTest, RefusesAPluginWhoseRegisterFunctionThrows) {
   EXPECT_NE(report.refusal.find("register function failed: ledger file is missing"),
             std::string::npos)
       << report.refusal;
-  EXPECT_EQ(registry.find_item("never-registered"), nullptr) << "a refused plugin keeps nothing";
+  EXPECT_EQ(registry.catalog().item("never-registered"), nullptr)
+      << "a refused plugin keeps nothing";
 }
 
 TEST_F(PluginLoaderTest, RefusesADuplicateItemId) {
@@ -132,7 +138,7 @@ TEST_F(PluginLoaderTest, RefusesADuplicateItemId) {
           "duplicate item 'request-software': already registered by plugin 'request-software'"),
       std::string::npos)
       << report.refusal;
-  EXPECT_EQ(registry.find_item("request-software")->info.name, "Request software");
+  EXPECT_EQ(registry.catalog().item("request-software")->form_file, "request-software.yaml");
 }
 
 TEST_F(PluginLoaderTest, RefusesADuplicateHandlerNameAndKeepsNoneOfThatPlugin) {
@@ -142,8 +148,8 @@ TEST_F(PluginLoaderTest, RefusesADuplicateHandlerNameAndKeepsNoneOfThatPlugin) {
   EXPECT_FALSE(report.loaded);
   EXPECT_NE(report.refusal.find("duplicate summarizer 'software_summary'"), std::string::npos)
       << report.refusal;
-  EXPECT_EQ(registry.find_item("another-item"), nullptr);
-  EXPECT_EQ(registry.summarizer("software_summary")->plugin, "request-software");
+  EXPECT_EQ(registry.catalog().item("another-item"), nullptr);
+  EXPECT_EQ(registry.catalog().find<SummarizerFn>("software_summary")->plugin, "request-software");
 }
 
 TEST_F(PluginLoaderTest, RefusesAFileThatIsNotALoadableLibrary) {
@@ -174,10 +180,14 @@ TEST_F(PluginLoaderTest, AFolderWithBrokenPluginsStillLoadsTheGoodOnes) {
   std::size_t refused = 0;
   for (const auto& report : reports) refused += report.loaded ? 0 : 1;
   EXPECT_EQ(refused, 7u);
-  EXPECT_NE(registry.find_item("request-software"), nullptr);
+  EXPECT_NE(registry.catalog().item("request-software"), nullptr);
 
-  const std::string listing = format_plugin_reports(reports);
-  EXPECT_NE(listing.find("Request software [request-software]"), std::string::npos) << listing;
+  const std::string listing = format_plugin_reports(
+      reports, [](const RegisteredItem& item) { return "described " + item.id; });
+  EXPECT_NE(listing.find("item     [request-software] form request-software.yaml: described "
+                         "request-software"),
+            std::string::npos)
+      << listing;
   EXPECT_NE(listing.find("REFUSED: wrong SDK API version"), std::string::npos) << listing;
   EXPECT_NE(listing.find("1 plugin(s) loaded, 7 refused"), std::string::npos) << listing;
 }
@@ -187,7 +197,7 @@ TEST_F(PluginLoaderTest, AHandlerKeepsItsLibraryLoadedAfterTheRegistryIsGone) {
   {
     auto registry = make_registry();
     ASSERT_TRUE(registry.load_file(REQUEST_SOFTWARE_PLUGIN).loaded);
-    factory = registry.summarizer("software_summary")->factory;
+    factory = registry.catalog().find<SummarizerFn>("software_summary")->factory;
   }
   auto created = factory->create(RuleParams{});
   ASSERT_TRUE(created.handler) << created.error;

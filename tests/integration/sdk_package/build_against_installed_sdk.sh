@@ -8,6 +8,11 @@ rm -rf "$work" && mkdir -p "$work"
 cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/include/servicedesk/plugin.hpp"
 test -f "$work/prefix/lib/cmake/ServiceDesk/ServiceDeskConfig.cmake"
+# Only the plugin-facing headers ship: nothing of the host's form engine.
+if find "$work/prefix/include" -name 'form.hpp' -o -name 'handler_catalog.hpp' | grep -q .; then
+  echo "host-side headers were installed" >&2
+  exit 1
+fi
 
 cmake -S "$example_dir" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_PREFIX_PATH="$work/prefix" -DSERVICEDESK_PLUGIN_OUTPUT_DIR="$work/plugins" >/dev/null
@@ -25,7 +30,8 @@ fi
 if [[ -n "$host_bin" ]]; then
   listing=$("$host_bin" plugins --plugin-dir "$work/plugins")
   echo "$listing"
-  grep -q "Request software \[request-software\]" <<<"$listing"
+  # The item's name comes from its YAML in the host's catalog folder.
+  grep -q "\[request-software\] form request-software.yaml: Request software in Software and Access" <<<"$listing"
   grep -q "1 plugin(s) loaded, 0 refused" <<<"$listing"
 fi
 echo "third-party plugin built against the installed SDK: OK"

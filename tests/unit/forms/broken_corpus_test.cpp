@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
 namespace servicedesk::forms_test {

@@ -29,7 +29,13 @@ std::string label_of(const std::shared_ptr<const Form>& form) {
 
 class FormRepositoryTest : public ::testing::Test {
  protected:
-  void SetUp() override { folder_ = make_temp_dir("repo"); }
+  void SetUp() override {
+    folder_ = make_temp_dir("repo");
+    // What the plugins registered: each item with its form file.
+    catalog_.add_item({"item-a", "a.yaml", "forms-test"});
+    catalog_.add_item({"item-b", "b.yaml", "forms-test"});
+    catalog_.add_item({"item-new", "new.yaml", "forms-test"});
+  }
   void TearDown() override { std::filesystem::remove_all(folder_); }
   std::filesystem::path folder_;
   TestCatalog catalog_;
@@ -121,7 +127,38 @@ TEST_F(FormRepositoryTest, SecondFileWithTheSameItemIdIsRefused) {
   const auto status = repository.status();
   ASSERT_EQ(status.size(), 2u);
   EXPECT_FALSE(status[1].ok);
-  EXPECT_NE(status[1].diagnostics[0].message.find("already defined"), std::string::npos);
+  ASSERT_EQ(status[1].diagnostics.size(), 1u);
+  EXPECT_EQ(status[1].diagnostics[0].to_string(),
+            (folder_ / "b.yaml").string() +
+                ":1:5: item 'item-a' is registered by plugin 'forms-test' with the form file "
+                "'a.yaml'; expected this form in that file");
+}
+
+TEST_F(FormRepositoryTest, FileWhoseItemNoPluginRegisteredIsNotServed) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  write(folder_ / "stray.yaml", item_yaml("item-stray", "Stray"));
+  host::FormRepository repository(folder_, catalog_);
+  EXPECT_EQ(repository.load_all(), 1u);
+  EXPECT_EQ(repository.find("item-stray"), nullptr);
+  EXPECT_EQ(repository.forms().size(), 1u);
+  const auto status = repository.status();
+  ASSERT_EQ(status.size(), 2u);
+  ASSERT_EQ(status[1].diagnostics.size(), 1u);
+  EXPECT_EQ(status[1].diagnostics[0].to_string(),
+            (folder_ / "stray.yaml").string() +
+                ":1:5: item id 'item-stray' is not registered by any loaded plugin; expected the "
+                "id of a plugin's item (see `servicedesk-host plugins`)");
+}
+
+TEST_F(FormRepositoryTest, DescribesEachRegisteredItemsForm) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  write(folder_ / "b.yaml", "id: item-b\nname: B\n");
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  EXPECT_EQ(repository.describe(*catalog_.item("item-a")), "Item item-a in Tests");
+  EXPECT_NE(repository.describe(*catalog_.item("item-b")).find("form refused"), std::string::npos);
+  EXPECT_EQ(repository.describe(*catalog_.item("item-new")),
+            "form missing: expected " + (folder_ / "new.yaml").string());
 }
 
 TEST_F(FormRepositoryTest, WatcherPicksUpAnEditWithinTwoSeconds) {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
 namespace servicedesk::forms_test {

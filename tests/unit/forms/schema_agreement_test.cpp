@@ -6,7 +6,7 @@
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
 namespace servicedesk::forms_test {

@@ -16,15 +16,12 @@ namespace servicedesk::forms_test {
 namespace {
 
 template <class Fn, class Factory>
-RegisteredHandler<Fn> make(std::string name, std::vector<ParamSpec> params, Factory factory) {
-  return {name, "forms-test", std::move(params),
+RegisteredHandler<Fn> make(std::string name, std::vector<ParamSpec> params, Factory factory,
+                           std::vector<FieldRead> reads = {}) {
+  return {name,
+          "forms-test",
+          {std::move(params), std::move(reads)},
           std::make_shared<detail::CallableFactory<Fn, Factory>>(std::move(factory))};
-}
-
-template <class Map>
-auto lookup(const Map& map, std::string_view name) -> const typename Map::mapped_type* {
-  auto it = map.find(name);
-  return it == map.end() ? nullptr : &it->second;
 }
 
 RuleVerdict digits_only(const FieldInput& input, std::int64_t length) {
@@ -44,120 +41,96 @@ RuleVerdict digits_only(const FieldInput& input, std::int64_t length) {
 }  // namespace
 
 TestCatalog::TestCatalog() {
-  field_rules_.emplace(
-      "digits_only",
-      make<FieldRuleFn>("digits_only", {{"length", ParamType::integer, false, "digits"}},
-                        [](const RuleParams& params) {
-                          const auto length = params.get_or<std::int64_t>("length", 0);
-                          return [length](const FieldInput& input) {
-                            return digits_only(input, length);
-                          };
-                        }));
-  field_rules_.emplace(
-      "no_prefix", make<FieldRuleFn>("no_prefix", {{"prefixes", ParamType::string_list, true, ""}},
-                                     [](const RuleParams& params) {
-                                       auto prefixes =
-                                           params.get_or<std::vector<std::string>>("prefixes", {});
-                                       if (prefixes.empty())
-                                         throw std::invalid_argument("prefixes must not be empty");
-                                       return [prefixes](const FieldInput& input) {
-                                         for (const auto& prefix : prefixes) {
-                                           if (input.value.substr(0, prefix.size()) == prefix) {
-                                             return RuleVerdict::fail("That is a campus number.");
-                                           }
-                                         }
-                                         return RuleVerdict::pass();
-                                       };
-                                     }));
-  field_rules_.emplace("upper", make<FieldRuleFn>("upper", {}, [](const RuleParams&) {
-                         return [](const FieldInput& input) {
-                           std::string out(input.value);
-                           for (char& c : out)
-                             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-                           return RuleVerdict::pass(out);
-                         };
-                       }));
-  field_rules_.emplace("throws", make<FieldRuleFn>("throws", {}, [](const RuleParams&) {
-                         return [](const FieldInput&) -> RuleVerdict {
-                           throw std::runtime_error("boom");
-                         };
-                       }));
-  // Stand-ins for the DUO plugin's handlers (names and parameters from contracts.md).
-  field_rules_.emplace(
-      "off_campus_phone",
-      make<FieldRuleFn>("off_campus_phone",
-                        {{"campus_prefixes", ParamType::string_list, true, ""},
-                         {"region", ParamType::string, false, ""}},
-                        [](const RuleParams& params) {
-                          auto prefixes =
-                              params.get_or<std::vector<std::string>>("campus_prefixes", {});
-                          return [prefixes](const FieldInput& input) {
-                            std::string e164 = "+";
-                            for (char c : input.value) {
-                              if (std::isdigit(static_cast<unsigned char>(c))) e164 += c;
-                            }
-                            if (e164.size() < 11)
-                              return RuleVerdict::fail("Enter a full phone number.");
-                            for (const auto& prefix : prefixes) {
-                              if (e164.rfind(prefix, 0) == 0)
-                                return RuleVerdict::fail("Enter an off-campus phone number.");
-                            }
-                            return RuleVerdict::pass(e164);
-                          };
-                        }));
-  field_rules_.emplace("phone_on_account",
-                       make<FieldRuleFn>("phone_on_account", {}, [](const RuleParams&) {
-                         return [](const FieldInput&) { return RuleVerdict::pass(); };
-                       }));
-  form_rules_.emplace(
-      "not_requester", make<FormRuleFn>("not_requester", {}, [](const RuleParams&) {
-        return [](const FormInput& input) {
-          std::vector<FieldError> errors;
-          auto it = input.answers.find("account");
-          if (it != input.answers.end() && it->is_string() && *it == input.requester) {
-            errors.push_back({"account", "You cannot choose yourself."});
-          }
-          return errors;
-        };
-      }));
-  form_rules_.emplace("duo_account_rules",
-                      make<FormRuleFn>("duo_account_rules", {}, [](const RuleParams&) {
-                        return [](const FormInput&) { return std::vector<FieldError>{}; };
-                      }));
-  guards_.emplace("alone_in_cart",
-                  make<CheckoutGuardFn>("alone_in_cart", {}, [](const RuleParams&) {
-                    return [](const CartView& cart) {
-                      return GuardVerdict{cart.item_ids.size() <= 1, "not alone"};
-                    };
-                  }));
-  for (const char* name : {"echo_summary", "duo_summary", "software_summary"}) {
-    summarizers_.emplace(name, make<SummarizerFn>(name, {}, [](const RuleParams&) {
-                           return [](const SummaryInput& input) { return input.answers.dump(); };
-                         }));
-  }
-  for (const char* name : {"always_ok", "duo_fulfilment"}) {
-    fulfilments_.emplace(name, make<FulfilmentFn>(name, {}, [](const RuleParams&) {
-                           return [](const FulfilmentInput&) {
-                             return FulfilmentResult{true, "done"};
+  add_item({"accounts", "accounts.yaml", "forms-test"});
+  // Reads a rows field by name, like the DUO plugin's duo_account_rules reads `members`.
+  keep(make<FormRuleFn>(
+      "reads_members", {},
+      [](const RuleParams&) { return [](const FormInput&) { return std::vector<FieldError>{}; }; },
+      {{"members", {"user"}}}));
+  keep(make<FieldRuleFn>("digits_only", {{"length", ParamType::integer, false, "digits"}},
+                         [](const RuleParams& params) {
+                           const auto length = params.get_or<std::int64_t>("length", 0);
+                           return [length](const FieldInput& input) {
+                             return digits_only(input, length);
                            };
                          }));
+  keep(make<FieldRuleFn>("no_prefix", {{"prefixes", ParamType::string_list, true, ""}},
+                         [](const RuleParams& params) {
+                           auto prefixes = params.get_or<std::vector<std::string>>("prefixes", {});
+                           if (prefixes.empty())
+                             throw std::invalid_argument("prefixes must not be empty");
+                           return [prefixes](const FieldInput& input) {
+                             for (const auto& prefix : prefixes) {
+                               if (input.value.substr(0, prefix.size()) == prefix) {
+                                 return RuleVerdict::fail("That is a campus number.");
+                               }
+                             }
+                             return RuleVerdict::pass();
+                           };
+                         }));
+  keep(make<FieldRuleFn>("upper", {}, [](const RuleParams&) {
+    return [](const FieldInput& input) {
+      std::string out(input.value);
+      for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      return RuleVerdict::pass(out);
+    };
+  }));
+  keep(make<FieldRuleFn>("throws", {}, [](const RuleParams&) {
+    return [](const FieldInput&) -> RuleVerdict { throw std::runtime_error("boom"); };
+  }));
+  // Stand-ins for the DUO plugin's handlers (names and parameters as plugin/registration.cpp
+  // registers them).
+  keep(make<FieldRuleFn>("off_campus_phone",
+                         {{"campus_prefixes", ParamType::string_list, true, ""},
+                          {"region", ParamType::string, false, ""}},
+                         [](const RuleParams& params) {
+                           auto prefixes =
+                               params.get_or<std::vector<std::string>>("campus_prefixes", {});
+                           return [prefixes](const FieldInput& input) {
+                             std::string e164 = "+";
+                             for (char c : input.value) {
+                               if (std::isdigit(static_cast<unsigned char>(c))) e164 += c;
+                             }
+                             if (e164.size() < 11)
+                               return RuleVerdict::fail("Enter a full phone number.");
+                             for (const auto& prefix : prefixes) {
+                               if (e164.rfind(prefix, 0) == 0)
+                                 return RuleVerdict::fail("Enter an off-campus phone number.");
+                             }
+                             return RuleVerdict::pass(e164);
+                           };
+                         }));
+  keep(make<FieldRuleFn>("phone_on_account", {}, [](const RuleParams&) {
+    return [](const FieldInput&) { return RuleVerdict::pass(); };
+  }));
+  keep(make<FormRuleFn>("not_requester", {}, [](const RuleParams&) {
+    return [](const FormInput& input) {
+      std::vector<FieldError> errors;
+      auto it = input.answers.find("account");
+      if (it != input.answers.end() && it->is_string() && *it == input.requester) {
+        errors.push_back({"account", "You cannot choose yourself."});
+      }
+      return errors;
+    };
+  }));
+  keep(make<FormRuleFn>("duo_account_rules", {}, [](const RuleParams&) {
+    return [](const FormInput&) { return std::vector<FieldError>{}; };
+  }));
+  keep(make<CheckoutGuardFn>("alone_in_cart", {}, [](const RuleParams&) {
+    return [](const CartView& cart) {
+      return GuardVerdict{cart.item_ids.size() <= 1, "not alone"};
+    };
+  }));
+  for (const char* name : {"echo_summary", "duo_summary", "software_summary"}) {
+    keep(make<SummarizerFn>(name, {}, [](const RuleParams&) {
+      return [](const SummaryInput& input) { return input.answers.dump(); };
+    }));
   }
-}
-
-const RegisteredHandler<FieldRuleFn>* TestCatalog::field_rule(std::string_view name) const {
-  return lookup(field_rules_, name);
-}
-const RegisteredHandler<FormRuleFn>* TestCatalog::form_rule(std::string_view name) const {
-  return lookup(form_rules_, name);
-}
-const RegisteredHandler<CheckoutGuardFn>* TestCatalog::checkout_guard(std::string_view name) const {
-  return lookup(guards_, name);
-}
-const RegisteredHandler<SummarizerFn>* TestCatalog::summarizer(std::string_view name) const {
-  return lookup(summarizers_, name);
-}
-const RegisteredHandler<FulfilmentFn>* TestCatalog::fulfilment(std::string_view name) const {
-  return lookup(fulfilments_, name);
+  for (const char* name : {"always_ok", "duo_fulfilment"}) {
+    keep(make<FulfilmentFn>(name, {}, [](const RuleParams&) {
+      return [](const FulfilmentInput&) { return FulfilmentResult{true, "done"}; };
+    }));
+  }
 }
 
 DemoDirectory::DemoDirectory() {

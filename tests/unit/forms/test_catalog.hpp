@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "servicedesk/directory.hpp"
-#include "servicedesk/handler_catalog.hpp"
+#include "servicedesk/forms/handler_catalog.hpp"
 
 namespace servicedesk::forms_test {
 
@@ -15,26 +15,19 @@ namespace servicedesk::forms_test {
 /// field rules `digits_only` (normalizes "12 34" to "1234"; optional integer `length`),
 /// `no_prefix` (required string_list `prefixes`; refuses an empty list in its factory),
 /// `upper` (normalizes to upper case); form rule `not_requester` (refuses `account` equal
-/// to the requester); guard `alone_in_cart`; summarizer `echo_summary`; fulfilment
-/// `always_ok`. Also stand-ins with the DUO plugin's and example plugin's names and
-/// parameters (contracts.md) so the shipped YAML files load.
+/// to the requester), `reads_members` (declares it reads rows field `members` with column
+/// `user`); guard `alone_in_cart`; summarizer `echo_summary`; fulfilment `always_ok`. Also
+/// stand-ins with the DUO plugin's and example plugin's names and parameters so the
+/// shipped YAML files load. The one item registered is the golden form's `accounts`.
 class TestCatalog final : public HandlerCatalog {
  public:
   TestCatalog();
-  const RegisteredHandler<FieldRuleFn>* field_rule(std::string_view name) const override;
-  const RegisteredHandler<FormRuleFn>* form_rule(std::string_view name) const override;
-  const RegisteredHandler<CheckoutGuardFn>* checkout_guard(std::string_view name) const override;
-  const RegisteredHandler<SummarizerFn>* summarizer(std::string_view name) const override;
-  const RegisteredHandler<FulfilmentFn>* fulfilment(std::string_view name) const override;
 
  private:
   template <class Fn>
-  using Map = std::map<std::string, RegisteredHandler<Fn>, std::less<>>;
-  Map<FieldRuleFn> field_rules_;
-  Map<FormRuleFn> form_rules_;
-  Map<CheckoutGuardFn> guards_;
-  Map<SummarizerFn> summarizers_;
-  Map<FulfilmentFn> fulfilments_;
+  void keep(RegisteredHandler<Fn> handler) {
+    table<Fn>().add(std::move(handler));
+  }
 };
 
 /// The demo directory of DESIGN.md.

@@ -3,14 +3,16 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "fake_host.hpp"
-#include "recording_registrar.hpp"
+#include "in_memory_catalog.hpp"
 #include "registration.hpp"
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::duo {
 namespace {
@@ -19,64 +21,16 @@ using nlohmann::json;
 
 const std::filesystem::path kCatalog = DUO_CATALOG_DIR;
 
-template <class Fn>
-using Map = std::map<std::string, RegisteredHandler<Fn>, std::less<>>;
+using Registry = servicedesk::testing::InMemoryCatalog;
 
-template <class Fn>
-Map<Fn> take(std::map<std::string, testing::RecordingRegistrar::Entry<Fn>>& entries) {
-  Map<Fn> out;
-  for (auto& [name, entry] : entries) {
-    out[name] = {name, "duo-account-updates", entry.params,
-                 std::shared_ptr<const HandlerFactory<Fn>>(std::move(entry.factory))};
-  }
-  return out;
+/// The DUO plugin's real handlers, plus the example plugin's `software_summary` (a
+/// stand-in: that handler belongs to another plugin and is not under test here).
+void register_handlers(Registry& registrar) {
+  register_duo_plugin(registrar);
+  registrar.add_summarizer("software_summary", {}, [](const RuleParams&) {
+    return [](const SummaryInput&) { return std::string("software"); };
+  });
 }
-
-template <class Fn>
-const RegisteredHandler<Fn>* lookup(const Map<Fn>& map, std::string_view name) {
-  const auto it = map.find(name);
-  return it == map.end() ? nullptr : &it->second;
-}
-
-/// The handlers the DUO plugin registers, plus the example plugin's `software_summary`
-/// (a stand-in: that handler belongs to another plugin and is not under test here).
-class DuoHandlers final : public HandlerCatalog {
- public:
-  explicit DuoHandlers(testing::RecordingRegistrar& registrar)
-      : field_rules_(take(registrar.field_rules)),
-        form_rules_(take(registrar.form_rules)),
-        guards_(take(registrar.guards)),
-        summarizers_(take(registrar.summarizers)),
-        fulfilments_(take(registrar.fulfilments)) {
-    registrar.add_summarizer("software_summary", {}, [](const RuleParams&) {
-      return [](const SummaryInput&) { return std::string("software"); };
-    });
-    auto more = take(registrar.summarizers);
-    summarizers_.merge(more);
-  }
-  const RegisteredHandler<FieldRuleFn>* field_rule(std::string_view n) const override {
-    return lookup(field_rules_, n);
-  }
-  const RegisteredHandler<FormRuleFn>* form_rule(std::string_view n) const override {
-    return lookup(form_rules_, n);
-  }
-  const RegisteredHandler<CheckoutGuardFn>* checkout_guard(std::string_view n) const override {
-    return lookup(guards_, n);
-  }
-  const RegisteredHandler<SummarizerFn>* summarizer(std::string_view n) const override {
-    return lookup(summarizers_, n);
-  }
-  const RegisteredHandler<FulfilmentFn>* fulfilment(std::string_view n) const override {
-    return lookup(fulfilments_, n);
-  }
-
- private:
-  Map<FieldRuleFn> field_rules_;
-  Map<FormRuleFn> form_rules_;
-  Map<CheckoutGuardFn> guards_;
-  Map<SummarizerFn> summarizers_;
-  Map<FulfilmentFn> fulfilments_;
-};
 
 std::string describe(const FormLoadResult& result) {
   std::string text;
@@ -87,14 +41,12 @@ std::string describe(const FormLoadResult& result) {
 class ShippedForm : public ::testing::Test {
  protected:
   testing::FakeHost host;
-  testing::RecordingRegistrar registrar{host};
-  std::unique_ptr<DuoHandlers> handlers;
+  Registry registrar{host, "duo-account-updates"};
   FormLoadResult loaded;
 
   void SetUp() override {
-    register_duo_plugin(registrar);
-    handlers = std::make_unique<DuoHandlers>(registrar);
-    loaded = load_form_file(kCatalog / "duo-account-updates.yaml", *handlers);
+    register_handlers(registrar);
+    loaded = load_form_file(kCatalog / "duo-account-updates.yaml", registrar.catalog);
     ASSERT_TRUE(loaded.ok()) << describe(loaded);
   }
   EvalContext context() const { return {&host.directory(), "dcoordinator"}; }
@@ -179,12 +131,51 @@ TEST_F(ShippedForm, AdministrativeRowsOfMixedValidity) {
                 "Toll-free numbers cannot be used for Duo. Enter a cellphone number."});
 }
 
+TEST(BrokenForm, RenamedMembersIsALoadErrorAtEachBindingThatReadsIt) {
+  // A catalog administrator renames the administrative rows: the rules that read `members`
+  // must refuse the form at their `use:` lines, not silently check nothing.
+  testing::FakeHost host;
+  Registry registrar{host, "duo-account-updates"};
+  register_handlers(registrar);
+  std::ifstream in(kCatalog / "duo-account-updates.yaml");
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string original = "  - id: members\n";
+  const auto at = yaml.find(original);
+  ASSERT_NE(at, std::string::npos);
+  yaml.replace(at, original.size(), "  - id: people\n");
+  const std::filesystem::path file = kCatalog / "duo-account-updates.yaml";
+  const FormLoadResult loaded = load_form_text(yaml, file, registrar.catalog);
+  ASSERT_FALSE(loaded.ok());
+  auto line_of = [&](const std::string& text) {
+    const auto position = yaml.find(text);
+    return 1 + std::count(yaml.begin(), yaml.begin() + static_cast<long>(position), '\n');
+  };
+  const std::string expected_columns =
+      "expected a rows field 'members' with columns user, "
+      "last_four, phone";
+  const std::vector<std::string> expected = {
+      file.string() + ":" + std::to_string(line_of("- { use: duo_account_rules }")) +
+          ":12: form rule 'duo_account_rules' reads field 'members', which this form does not "
+          "have; " +
+          expected_columns,
+      file.string() + ":" + std::to_string(line_of("summary: { use: duo_summary }")) +
+          ":17: summarizer 'duo_summary' reads field 'members', which this form does not have; " +
+          expected_columns,
+      file.string() + ":" + std::to_string(line_of("fulfilment: { use: duo_fulfilment }")) +
+          ":20: fulfilment handler 'duo_fulfilment' reads field 'members', which this form does "
+          "not have; " +
+          expected_columns};
+  std::vector<std::string> actual;
+  for (const Diagnostic& d : loaded.diagnostics) actual.push_back(d.to_string());
+  EXPECT_EQ(actual, expected);
+}
+
 TEST(ExampleForm, RequestSoftwareLoads) {
   testing::FakeHost host;
-  testing::RecordingRegistrar registrar{host};
-  register_duo_plugin(registrar);
-  DuoHandlers handlers(registrar);
-  const FormLoadResult loaded = load_form_file(kCatalog / "request-software.yaml", handlers);
+  Registry registrar{host, "duo-account-updates"};
+  register_handlers(registrar);
+  const FormLoadResult loaded =
+      load_form_file(kCatalog / "request-software.yaml", registrar.catalog);
   ASSERT_TRUE(loaded.ok()) << describe(loaded);
   EXPECT_EQ(loaded.form->header().category, "Software and Access");
   EXPECT_EQ(loaded.form->notifications().size(), 1u);

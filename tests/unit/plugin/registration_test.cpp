@@ -1,13 +1,14 @@
 // The plugin's registration: the item and handler names the YAML form binds to.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include <boost/dll/shared_library.hpp>
 #include <nlohmann/json.hpp>
 
 #include "fake_host.hpp"
-#include "recording_registrar.hpp"
+#include "in_memory_catalog.hpp"
 #include "registration.hpp"
 #include "servicedesk/plugin.hpp"
 
@@ -16,29 +17,30 @@ namespace {
 
 using nlohmann::json;
 
+using Registry = servicedesk::testing::InMemoryCatalog;
+
 RuleParams campus_params(std::vector<std::string> prefixes) {
   return RuleParams({{"campus_prefixes", ParamValue(std::move(prefixes))}});
 }
 
-void expect_duo_registration(const testing::RecordingRegistrar& registrar) {
-  ASSERT_EQ(registrar.items.size(), 1u);
-  const ItemInfo& item = registrar.items[0];
-  EXPECT_EQ(item.id, "duo-account-updates");
-  EXPECT_EQ(item.name, "DUO Account updates");
-  EXPECT_EQ(item.category, "Software and Access");
-  EXPECT_EQ(item.form_file, "duo-account-updates.yaml");
-  EXPECT_FALSE(item.description.empty());
-  EXPECT_EQ(registrar.field_rules.count("off_campus_phone"), 1u);
-  EXPECT_EQ(registrar.field_rules.count("phone_on_account"), 1u);
-  EXPECT_EQ(registrar.form_rules.count("duo_account_rules"), 1u);
-  EXPECT_EQ(registrar.guards.count("alone_in_cart"), 1u);
-  EXPECT_EQ(registrar.summarizers.count("duo_summary"), 1u);
-  EXPECT_EQ(registrar.fulfilments.count("duo_fulfilment"), 1u);
+void expect_duo_registration(const Registry& registrar) {
+  EXPECT_TRUE(registrar.problems.empty());
+  const auto& items = registrar.catalog.items();
+  ASSERT_EQ(items.size(), 1u);
+  // The item's name, category and description come from its YAML only.
+  EXPECT_EQ(items[0].id, "duo-account-updates");
+  EXPECT_EQ(items[0].form_file, "duo-account-updates.yaml");
+  EXPECT_NE(registrar.catalog.find<FieldRuleFn>("off_campus_phone"), nullptr);
+  EXPECT_NE(registrar.catalog.find<FieldRuleFn>("phone_on_account"), nullptr);
+  EXPECT_NE(registrar.catalog.find<FormRuleFn>("duo_account_rules"), nullptr);
+  EXPECT_NE(registrar.catalog.find<CheckoutGuardFn>("alone_in_cart"), nullptr);
+  EXPECT_NE(registrar.catalog.find<SummarizerFn>("duo_summary"), nullptr);
+  EXPECT_NE(registrar.catalog.find<FulfilmentFn>("duo_fulfilment"), nullptr);
 }
 
 /// Checks one off_campus_phone binding made through the registered factory.
-void expect_phone_binding_works(const testing::RecordingRegistrar& registrar) {
-  const auto& factory = *registrar.field_rules.at("off_campus_phone").factory;
+void expect_phone_binding_works(const Registry& registrar) {
+  const auto& factory = *registrar.handler<FieldRuleFn>("off_campus_phone").factory;
   const auto created = factory.create(campus_params({"+1657278"}));
   ASSERT_TRUE(created.handler) << created.error;
   const json answers = json::object();
@@ -50,12 +52,12 @@ void expect_phone_binding_works(const testing::RecordingRegistrar& registrar) {
 
 TEST(Registration, RegistersItemAndHandlers) {
   testing::FakeHost host;
-  testing::RecordingRegistrar registrar(host);
+  Registry registrar(host, "duo-account-updates");
   register_duo_plugin(registrar);
   expect_duo_registration(registrar);
   expect_phone_binding_works(registrar);
 
-  const auto& params = registrar.field_rules.at("off_campus_phone").params;
+  const auto& params = registrar.handler<FieldRuleFn>("off_campus_phone").contract.params;
   ASSERT_EQ(params.size(), 2u);
   EXPECT_EQ(params[0].name, "campus_prefixes");
   EXPECT_EQ(params[0].type, ParamType::string_list);
@@ -63,12 +65,31 @@ TEST(Registration, RegistersItemAndHandlers) {
   EXPECT_FALSE(params[1].required);
 }
 
+TEST(Registration, HandlersDeclareTheFieldsTheyRead) {
+  testing::FakeHost host;
+  Registry registrar(host, "duo-account-updates");
+  register_duo_plugin(registrar);
+  const auto& reads = registrar.handler<FormRuleFn>("duo_account_rules").contract.reads;
+  auto members = std::find_if(reads.begin(), reads.end(),
+                              [](const FieldRead& read) { return read.field == "members"; });
+  ASSERT_NE(members, reads.end());
+  EXPECT_EQ(members->columns, (std::vector<std::string>{"user", "last_four", "phone"}));
+  for (const char* name : {"account", "request_type", "phone", "replace_last_four"}) {
+    EXPECT_NE(std::find_if(reads.begin(), reads.end(),
+                           [&](const FieldRead& read) { return read.field == name; }),
+              reads.end())
+        << name;
+  }
+  EXPECT_EQ(registrar.handler<SummarizerFn>("duo_summary").contract.reads.size(), reads.size());
+  EXPECT_EQ(registrar.handler<FulfilmentFn>("duo_fulfilment").contract.reads.size(), reads.size());
+}
+
 TEST(Registration, BadCampusPrefixIsABindingError) {
   testing::FakeHost host;
-  testing::RecordingRegistrar registrar(host);
+  Registry registrar(host, "duo-account-updates");
   register_duo_plugin(registrar);
   const auto created =
-      registrar.field_rules.at("off_campus_phone").factory->create(campus_params({"657278"}));
+      registrar.handler<FieldRuleFn>("off_campus_phone").factory->create(campus_params({"657278"}));
   EXPECT_FALSE(created.handler);
   EXPECT_NE(created.error.find("657278"), std::string::npos);
 }
@@ -76,7 +97,7 @@ TEST(Registration, BadCampusPrefixIsABindingError) {
 TEST(Registration, UnreadableLedgerRefusesThePlugin) {
   testing::FakeHost host;
   host.mutable_config().values["ledger_file"] = (host.scratch() / "missing.yaml").string();
-  testing::RecordingRegistrar registrar(host);
+  Registry registrar(host, "duo-account-updates");
   EXPECT_THROW(register_duo_plugin(registrar), std::runtime_error);
 }
 
@@ -103,7 +124,7 @@ TEST(PluginModule, ExportsEntryThatRegistersTheItem) {
   EXPECT_FALSE(library.has("_ZN11servicedesk3duo19register_duo_pluginERNS_9RegistrarE"));
 
   testing::FakeHost host;
-  testing::RecordingRegistrar registrar(host);
+  Registry registrar(host, "duo-account-updates");
   std::string error;
   ASSERT_TRUE(info->register_plugin(registrar, error)) << error;
   expect_duo_registration(registrar);
@@ -115,7 +136,7 @@ TEST(PluginModule, RegisterFailureComesBackAsAnError) {
   auto* entry = *library.get<PluginEntryFn*>(kPluginEntrySymbol);
   testing::FakeHost host;
   host.mutable_config().values["ledger_file"] = (host.scratch() / "missing.yaml").string();
-  testing::RecordingRegistrar registrar(host);
+  Registry registrar(host, "duo-account-updates");
   std::string error;
   EXPECT_FALSE(entry()->register_plugin(registrar, error));
   EXPECT_NE(error.find("missing.yaml"), std::string::npos);

@@ -28,7 +28,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& o
   if (pid == 0) {
     // A test killed by a timeout must not leave its host running.
     prctl(PR_SET_PDEATHSIG, SIGTERM);
-    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (fd >= 0) {
       dup2(fd, 1);
       dup2(fd, 2);
@@ -109,9 +109,10 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& folder)
   return files;
 }
 
-HostProcess::HostProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_args)
-    : log_file_(data_dir / "host.log") {
-  std::filesystem::create_directories(data_dir);
+HostProcess::HostProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_args,
+                         const std::filesystem::path& log_dir)
+    : log_file_((log_dir.empty() ? data_dir : log_dir) / "host.log") {
+  std::filesystem::create_directories(log_file_.parent_path());
   // Each start appends; remember where this start's lines begin.
   std::error_code ec;
   const auto offset =
@@ -121,7 +122,7 @@ HostProcess::HostProcess(const std::filesystem::path& data_dir, std::vector<std:
       data_dir.string(),       "--threads", "4"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(args, log_file_);
-  const std::regex ready(R"(ready on http://127\.0\.0\.1:(\d+))");
+  const std::regex ready(R"(ready on https?://127\.0\.0\.1:(\d+))");
   const bool started = eventually(
       [&] {
         const std::string text = log().substr(std::min<std::size_t>(offset, log().size()));

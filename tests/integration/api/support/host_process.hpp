@@ -28,13 +28,16 @@ int free_port();
 class HostProcess {
  public:
   /// Starts `servicedesk-host serve --listen 127.0.0.1:0 --data-dir DATA [extra...]` and waits
-  /// for its "ready on" line. Throws when it does not become ready.
-  HostProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_args = {});
+  /// for its "ready on" line. Throws when it does not become ready. The log goes to
+  /// `log_dir` (default: the data folder).
+  HostProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_args = {},
+              const std::filesystem::path& log_dir = {});
   ~HostProcess();
   HostProcess(const HostProcess&) = delete;
   HostProcess& operator=(const HostProcess&) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   /// Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int stop();
   /// Sends SIGKILL (a crash: nothing is flushed or finished) and reaps the process.

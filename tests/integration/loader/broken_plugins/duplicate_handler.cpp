@@ -3,7 +3,7 @@
 
 namespace {
 void register_duplicate(servicedesk::Registrar& registrar) {
-  registrar.add_item({.id = "another-item", .name = "Another item"});
+  registrar.add_item({.id = "another-item", .form_file = ""});
   registrar.add_summarizer("software_summary", {}, [](const servicedesk::RuleParams&) {
     return [](const servicedesk::SummaryInput&) { return std::string("duplicate"); };
   });

@@ -3,7 +3,7 @@
 
 namespace {
 void register_duplicate(servicedesk::Registrar& registrar) {
-  registrar.add_item({.id = "request-software", .name = "Request software again"});
+  registrar.add_item({.id = "request-software", .form_file = "request-software-again.yaml"});
 }
 }  // namespace
 

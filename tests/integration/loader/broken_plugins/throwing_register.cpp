@@ -5,7 +5,7 @@
 
 namespace {
 void register_and_fail(servicedesk::Registrar& registrar) {
-  registrar.add_item({.id = "never-registered", .name = "Never registered"});
+  registrar.add_item({.id = "never-registered", .form_file = ""});
   throw std::runtime_error("ledger file is missing");
 }
 }  // namespace

@@ -1,12 +1,12 @@
-// A plugin that declares SDK API 1.0 and uses only what 1.0 had: a 1.1 host must load it.
+// A plugin that declares minor 0 of this SDK major and uses only what it had: a host of a
+// later minor must load it.
 #include <servicedesk/plugin.hpp>
 
 namespace {
 void register_old_plugin(servicedesk::Registrar& registrar) {
-  // SDK 1.0's flat config view still answers (nothing configured here).
-  const auto greeting = registrar.services().config().get("greeting");
-  registrar.add_item({"built-for-1-0", greeting.value_or("Built for 1.0"), "Software and Access",
-                      "", "built-for-1-0.yaml"});
+  // The flat config view of minor 0 still answers (nothing configured here).
+  const auto form = registrar.services().config().get("form_file");
+  registrar.add_item({"older-minor", form.value_or("older-minor.yaml")});
 }
 
 bool register_trampoline(servicedesk::Registrar& registrar, std::string& error) noexcept {
@@ -19,7 +19,8 @@ bool register_trampoline(servicedesk::Registrar& registrar, std::string& error) 
   }
 }
 
-const servicedesk::PluginInfo info{1, 0, "built-for-1-0", "0.1.0", &register_trampoline};
+const servicedesk::PluginInfo info{SERVICEDESK_API_MAJOR, 0, "older-minor", "0.1.0",
+                                   &register_trampoline};
 const servicedesk::PluginInfo* entry() {
   return &info;
 }

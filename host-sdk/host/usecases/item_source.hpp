@@ -1,4 +1,4 @@
-// What the HTTP API needs from the catalog: the live forms and the files' load status.
+// What the use cases need from the catalog: the live forms and the files' load status.
 #pragma once
 
 #include <memory>
@@ -7,12 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "servicedesk/form.hpp"
+#include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::host {
 
-/// The live catalog as the API sees it. The app adapts the hot-reloading form
-/// repository to this, so the API does not depend on how forms are loaded.
+/// The live catalog as the use cases see it. The app adapts the hot-reloading form
+/// repository to this, so no use case depends on how forms are loaded.
 class ItemSource {
  public:
   virtual ~ItemSource() = default;

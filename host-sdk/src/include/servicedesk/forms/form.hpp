@@ -1,4 +1,4 @@
-// A compiled catalog-item form and the engine that evaluates and validates answers.
+// Host side: a compiled catalog-item form and the engine that evaluates and checks answers.
 #pragma once
 
 #include <filesystem>
@@ -12,7 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "servicedesk/directory.hpp"
-#include "servicedesk/handler_catalog.hpp"
+#include "servicedesk/forms/handler_catalog.hpp"
 #include "servicedesk/handlers.hpp"
 
 namespace servicedesk {
@@ -26,9 +26,11 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
-/// The item header from YAML.
+/// The item header from YAML: the only source of an item's name, category and description.
 struct ItemHeader {
   std::string id;
+  int id_line = 1;  ///< where `id` is written, for messages about the item as a whole
+  int id_column = 1;
   std::string name;
   std::string category;
   std::string description;
@@ -115,8 +117,10 @@ struct FormLoadResult {
   bool ok() const { return form != nullptr; }
 };
 
-/// Loads, schema-checks and compiles one catalog-item YAML file. Rule names are checked
-/// against `handlers`. Never throws; every problem becomes a Diagnostic.
+/// Loads, schema-checks and compiles one catalog-item YAML file. Handler names, their
+/// parameters and the fields they read are checked against `handlers`. Never throws; every
+/// problem becomes a Diagnostic. Whether a plugin registered the item is the catalog's
+/// check (host/catalog/item_registration.hpp), not the loader's.
 FormLoadResult load_form_file(const std::filesystem::path& file, const HandlerCatalog& handlers);
 
 /// Like load_form_file for YAML already in memory; `file` names it in diagnostics and

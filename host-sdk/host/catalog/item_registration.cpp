@@ -1,0 +1,42 @@
+// Checks catalog files against the items the loaded plugins registered.
+#include "catalog/item_registration.hpp"
+
+#include <algorithm>
+
+namespace servicedesk::host {
+
+std::optional<Diagnostic> registration_problem(const Form& form, const std::filesystem::path& file,
+                                               const HandlerCatalog& catalog) {
+  const ItemHeader& header = form.header();
+  const RegisteredItem* item = catalog.item(header.id);
+  std::string message;
+  if (item == nullptr) {
+    message = "item id '" + header.id +
+              "' is not registered by any loaded plugin; expected the id of a plugin's item "
+              "(see `servicedesk-host plugins`)";
+  } else if (file.filename() != item->form_file) {
+    message = "item '" + header.id + "' is registered by plugin '" + item->plugin +
+              "' with the form file '" + item->form_file + "'; expected this form in that file";
+  } else {
+    return std::nullopt;
+  }
+  return Diagnostic{file.string(), header.id_line, header.id_column, std::move(message)};
+}
+
+std::vector<Diagnostic> missing_forms(const HandlerCatalog& catalog,
+                                      const std::filesystem::path& folder,
+                                      const std::vector<std::filesystem::path>& present) {
+  std::vector<Diagnostic> out;
+  for (const RegisteredItem& item : catalog.items()) {
+    const bool found = std::any_of(present.begin(), present.end(), [&](const auto& path) {
+      return path.filename() == item.form_file;
+    });
+    if (found) continue;
+    out.push_back({(folder / item.form_file).string(), 1, 1,
+                   "item '" + item.id + "' of plugin '" + item.plugin +
+                       "' has no form: expected this file in the catalog folder"});
+  }
+  return out;
+}
+
+}  // namespace servicedesk::host

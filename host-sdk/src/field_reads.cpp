@@ -1,0 +1,69 @@
+// Checks what bound handlers read against the form's fields, at the binding's `use:` line.
+#include "field_reads.hpp"
+
+#include <algorithm>
+
+namespace servicedesk::forms {
+namespace {
+
+const FieldDef* field_named(const std::vector<FieldDef>& fields, std::string_view id) {
+  auto it = std::find_if(fields.begin(), fields.end(),
+                         [&](const FieldDef& field) { return field.id == id; });
+  return it == fields.end() ? nullptr : &*it;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+/// The problem with one declared read, or "".
+std::string problem(const ReadCheck& check, const FieldRead& read,
+                    const std::vector<FieldDef>& fields) {
+  const std::string who = check.kind + " '" + check.handler + "'";
+  constexpr std::string_view kRow = "row.";
+  if (read.field.rfind(kRow, 0) == 0) {
+    if (check.rows_field.empty()) return {};  // bound outside rows: there is no row
+    const std::string column = read.field.substr(kRow.size());
+    const FieldDef* rows = field_named(fields, check.rows_field);
+    if (rows == nullptr || field_named(rows->columns, column) != nullptr) return {};
+    return who + " reads column '" + column + "' of the row, which rows field '" +
+           check.rows_field + "' does not have; expected a column '" + column + "'";
+  }
+  const FieldDef* field = field_named(fields, read.field);
+  const std::string expected = read.columns.empty() ? "a field '" + read.field + "'"
+                                                    : "a rows field '" + read.field +
+                                                          "' with columns " + joined(read.columns);
+  if (field == nullptr) {
+    return who + " reads field '" + read.field + "', which this form does not have; expected " +
+           expected;
+  }
+  if (read.columns.empty()) return {};
+  if (field->type != FieldType::rows) {
+    return who + " reads '" + read.field + "' as rows, but it is a " +
+           std::string(to_string(field->type)) + " field; expected " + expected;
+  }
+  for (const auto& column : read.columns) {
+    if (field_named(field->columns, column) == nullptr) {
+      return who + " reads column '" + column + "' of '" + read.field +
+             "', which the form does not have; expected " + expected;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+void check_reads(const std::vector<ReadCheck>& checks, const std::vector<FieldDef>& fields,
+                 Reporter& reporter) {
+  for (const ReadCheck& check : checks) {
+    if (check.reads == nullptr) continue;
+    for (const FieldRead& read : *check.reads) {
+      std::string why = problem(check, read, fields);
+      if (!why.empty()) reporter.at(check.use_mark, why);
+    }
+  }
+}
+
+}  // namespace servicedesk::forms
