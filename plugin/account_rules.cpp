@@ -19,10 +19,6 @@ bool is_four_digits(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string already_on_account(std::string_view name) {
-  return "This number is already on the Duo account of " + std::string(name) + ".";
-}
-
 bool has_ending(const std::vector<std::string>& phones, std::string_view four) {
   return std::any_of(phones.begin(), phones.end(),
                      [&](const std::string& phone) { return last_four(phone) == four; });
@@ -54,20 +50,15 @@ class Checker {
     errors_.push_back({std::move(path), std::move(message)});
   }
 
-  /// The E.164 form of a phone answer, or "" when the field rule refuses it anyway. The
-  /// engine hands form rules normalized answers, so a parse is rarely needed here.
-  std::string normalized(std::string_view phone) const {
-    if (is_e164(phone)) return std::string(phone);
-    const RuleVerdict verdict = context_.plain_phones().check(phone);
-    return verdict.ok() ? verdict.normalized : std::string{};
-  }
+  /// The E.164 form of a phone answer, or "" when the field rule refuses it anyway.
+  std::string normalized(std::string_view phone) const { return context_.e164_or_empty(phone); }
 
   void check_person() {
     const std::string& account = request_.account;
     const std::string name = context_.display_name(account);
     const std::string& type = request_.request_type;
     if (type == "remove") {
-      add("request_type", "Remove is only available for administrative accounts.");
+      add("request_type", std::string(kRemoveOnlyAdministrative));
       return;
     }
     if (type != "add" && type != "update") return;
@@ -150,11 +141,6 @@ class Checker {
 };
 
 }  // namespace
-
-std::string no_phone_ending_message(std::string_view last_four, std::string_view display_name) {
-  return "No phone ending in " + std::string(last_four) + " is on this account for " +
-         std::string(display_name) + ".";
-}
 
 PhoneOnAccountRule::PhoneOnAccountRule(std::shared_ptr<DuoContext> context)
     : context_(std::move(context)) {}

@@ -1,6 +1,8 @@
 // Account rules: which changes make sense for the selected account and its Duo phones.
 #pragma once
 
+#include "refusals.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,8 +35,5 @@ class DuoAccountRules {
  private:
   std::shared_ptr<DuoContext> context_;
 };
-
-/// "No phone ending in 1234 is on this account for Titan, Tuffy."
-std::string no_phone_ending_message(std::string_view last_four, std::string_view display_name);
 
 }  // namespace servicedesk::duo

@@ -1,6 +1,8 @@
 // Opens the plugin's shared state from the host's services: config, backend, policies.
 #include "duo_context.hpp"
 
+#include "phone_format.hpp"
+
 #include <stdexcept>
 
 #include "duo_admin_backend.hpp"
@@ -78,6 +80,12 @@ DuoContext::DuoContext(HostServices& services, std::shared_ptr<DuoBackend> backe
 DuoLedger& DuoContext::ledger() const {
   if (ledger_ == nullptr) throw std::logic_error("the Duo backend is not the demo ledger");
   return *ledger_;
+}
+
+std::string DuoContext::e164_or_empty(std::string_view phone) const {
+  if (is_e164(phone)) return std::string(phone);
+  const RuleVerdict verdict = plain_phones_->check(phone);
+  return verdict.ok() ? verdict.normalized : std::string{};
 }
 
 std::string DuoContext::display_name(std::string_view username) const {

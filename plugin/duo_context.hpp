@@ -55,6 +55,9 @@ class DuoContext {
   std::shared_ptr<const PhonePolicy> phone_policy(const PhonePolicyOptions& options);
   /// The policy with no campus prefixes and region US, used to normalize phones.
   const PhonePolicy& plain_phones() const { return *plain_phones_; }
+  /// The E.164 form of a phone answer (answers are normally E.164 already), or "" when it
+  /// is not a valid number.
+  std::string e164_or_empty(std::string_view phone) const;
 
  private:
   HostServices& services_;

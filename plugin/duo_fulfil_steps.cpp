@@ -7,6 +7,7 @@
 #include "duo_admin_backend.hpp"
 #include "phone_format.hpp"
 #include "phone_policy.hpp"
+#include "refusals.hpp"
 
 namespace servicedesk::duo {
 namespace {
@@ -134,7 +135,7 @@ void FulfilSteps::drop_from_person(DuoUser& user, const DuoPhone& phone) {
 
 void FulfilSteps::person(const DuoRequest& request) {
   const std::string& type = request.request_type;
-  if (type == "remove") throw Refusal{"Remove is only available for administrative accounts."};
+  if (type == "remove") throw Refusal{std::string(kRemoveOnlyAdministrative)};
   if (type != "add" && type != "update") throw Refusal{"Unknown request type '" + type + "'."};
   DuoUser holder = user(request.account);
   const std::string name = name_of_(request.account);
@@ -150,8 +151,7 @@ void FulfilSteps::person(const DuoRequest& request) {
     } else if (!new_in_place) {
       throw Refusal{request.replace_last_four.empty()
                         ? name + " has no phone on Duo to update."
-                        : "No phone ending in " + request.replace_last_four +
-                              " is on this account for " + name + "."};
+                        : no_phone_ending_message(request.replace_last_four, name)};
     }
   }
   if (!new_in_place) associate(holder, find_or_create(e164, {&holder}));
@@ -185,8 +185,7 @@ void FulfilSteps::member(const std::string& account, const MemberChange& row,
     const auto found = candidates(shared, row.last_four, e164);
     if (!found.empty()) old = found.front();
     if (!old && type == "update" && !new_in_place)
-      throw Refusal{"No phone ending in " + row.last_four + " is on this account for " + name +
-                    "."};
+      throw Refusal{no_phone_ending_message(row.last_four, name)};
   }
   if (type != "remove" && !new_in_place) {
     const DuoPhone phone = find_or_create(e164, {&owner, &holder});

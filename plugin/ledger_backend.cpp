@@ -7,6 +7,7 @@
 
 #include "phone_format.hpp"
 #include "phone_policy.hpp"
+#include "refusals.hpp"
 
 namespace servicedesk::duo {
 
@@ -26,7 +27,7 @@ class Applier {
     const std::string& type = request_.request_type;
     const std::string& account = request_.account;
     if (kind_ == AccountKind::person) {
-      if (type == "remove") return "Remove is only available for administrative accounts.";
+      if (type == "remove") return std::string(kRemoveOnlyAdministrative);
       return change(accounts[account][account], account, request_.replace_last_four, request_.phone,
                     "");
     }
@@ -63,7 +64,7 @@ class Applier {
       if (!four.empty()) {
         target = ending(four);
         if (target == phones.end()) {
-          return "No phone ending in " + four + " is on this account for " + name + ".";
+          return no_phone_ending_message(four, name);
         }
       } else if (kind_ == AccountKind::person && phones.size() == 1) {
         target = phones.begin();
@@ -82,7 +83,7 @@ class Applier {
     const auto e164 = to_e164(typed);
     if (!e164) return "The phone number for " + name + " is not a valid number.";
     if (std::find(phones.begin(), phones.end(), *e164) != phones.end()) {
-      return "This number is already on the Duo account of " + name + ".";
+      return already_on_account(name);
     }
     if (type == "add") {
       phones.push_back(*e164);

@@ -32,9 +32,8 @@ std::string DuoSummary::operator()(const SummaryInput& input) const {
   const std::string account = named(request.account);
   // Answers are normally E.164 already; a phone typed otherwise still masks the same way.
   const auto masked = [this](const std::string& phone) {
-    if (is_e164(phone)) return mask_phone(phone);
-    const RuleVerdict verdict = context_->plain_phones().check(phone);
-    return mask_phone(verdict.ok() ? verdict.normalized : phone);
+    const std::string e164 = context_->e164_or_empty(phone);
+    return mask_phone(e164.empty() ? phone : e164);
   };
 
   if (context_->kind_of(request.account) != AccountKind::administrative) {

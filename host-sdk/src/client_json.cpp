@@ -1,4 +1,4 @@
-// Builds the item form JSON served to clients (contracts.md, "Item form JSON").
+// Builds the item form JSON served to clients (GET /api/catalog/items/{id}, schemas/openapi.yaml).
 #include "form_model.hpp"
 
 namespace servicedesk::forms {

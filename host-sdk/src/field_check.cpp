@@ -50,6 +50,9 @@ Value Scope::lookup(const Ref& ref) const {
   return {};
 }
 
+// Over 60 lines on purpose: one answer's state and checks in the order they depend on each
+// other (options and visibility, mandatory, type, offered choice, directory entry, pattern,
+// rules), each a few lines that share the slot and the state being built.
 void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::string path,
                        const Scope& scope, Slot& slot, const nlohmann::json* row,
                        nlohmann::json* out, Walk& walk) {

@@ -49,6 +49,8 @@ void check_unique(const FieldDef& field, const nlohmann::json& rows,
   }
 }
 
+// Over 60 lines on purpose: one walk over the rows (count, each row's columns, uniqueness)
+// that shares the row scope; the column checks themselves are check_value_field.
 void check_rows_field(const FieldDef& field, const nlohmann::json* raw, const Scope& scope,
                       Slot& slot, nlohmann::json* out, Walk& walk) {
   slot = {};

@@ -162,6 +162,41 @@ void load_rows(const YAML::Node& map, FieldDef& field, const HandlerCatalog& han
     field.add_label = read_text(*add, reporter).value_or("Add");
 }
 
+/// Everything of a field after its id, type and keys: texts, flags, conditions, pattern,
+/// choices, rules or rows.
+void load_field_details(const YAML::Node& map, FieldDef& field, const HandlerCatalog& handlers,
+                        Reporter& reporter, const ListContext& context, bool textual) {
+  field.label = label_from_id(field.id);
+  if (auto label = find(map, "label"))
+    field.label = read_text(*label, reporter).value_or(field.label);
+  if (auto help = find(map, "help")) field.help = read_text(*help, reporter, true).value_or("");
+  if (auto mandatory = find(map, "mandatory"))
+    field.mandatory = read_bool(*mandatory, reporter).value_or(false);
+  if (auto read_only = find(map, "read_only"))
+    field.read_only = read_bool(*read_only, reporter).value_or(false);
+  Resolver visible_resolver = make_resolver(context, field.id, false);
+  Resolver self_resolver = make_resolver(context, field.id, true);
+  if (auto when = find(map, "visible_when"))
+    field.visible_when = load_condition(*when, visible_resolver, reporter);
+  if (auto when = find(map, "mandatory_when"))
+    field.mandatory_when = load_condition(*when, self_resolver, reporter);
+  if (auto when = find(map, "read_only_when"))
+    field.read_only_when = load_condition(*when, self_resolver, reporter);
+  if (textual) load_pattern(map, field, reporter);
+  if (field.type == FieldType::choice) {
+    if (auto choices = find(map, "choices"))
+      load_choices(*choices, field, context, reporter);
+    else
+      reporter.at(map, "missing 'choices' in choice field '" + field.id +
+                           "'; expected a list of {value, label}");
+  }
+  if (field.type != FieldType::rows) {
+    if (auto rules = find(map, "rules")) load_rules(*rules, field, handlers, reporter, context);
+  } else {
+    load_rows(map, field, handlers, reporter, context);
+  }
+}
+
 std::optional<FieldDef> load_field(const YAML::Node& map, const HandlerCatalog& handlers,
                                    Reporter& reporter, const ListContext& context, bool is_column) {
   FieldDef field;
@@ -216,35 +251,7 @@ std::optional<FieldDef> load_field(const YAML::Node& map, const HandlerCatalog& 
     allowed.insert(allowed.end(), {"columns", "min_rows", "max_rows", "unique", "add_label"});
   check_keys(map, allowed, "a " + std::string(to_string(field.type)) + " field", reporter);
 
-  field.label = label_from_id(field.id);
-  if (auto label = find(map, "label"))
-    field.label = read_text(*label, reporter).value_or(field.label);
-  if (auto help = find(map, "help")) field.help = read_text(*help, reporter, true).value_or("");
-  if (auto mandatory = find(map, "mandatory"))
-    field.mandatory = read_bool(*mandatory, reporter).value_or(false);
-  if (auto read_only = find(map, "read_only"))
-    field.read_only = read_bool(*read_only, reporter).value_or(false);
-  Resolver visible_resolver = make_resolver(context, field.id, false);
-  Resolver self_resolver = make_resolver(context, field.id, true);
-  if (auto when = find(map, "visible_when"))
-    field.visible_when = load_condition(*when, visible_resolver, reporter);
-  if (auto when = find(map, "mandatory_when"))
-    field.mandatory_when = load_condition(*when, self_resolver, reporter);
-  if (auto when = find(map, "read_only_when"))
-    field.read_only_when = load_condition(*when, self_resolver, reporter);
-  if (textual) load_pattern(map, field, reporter);
-  if (field.type == FieldType::choice) {
-    if (auto choices = find(map, "choices"))
-      load_choices(*choices, field, context, reporter);
-    else
-      reporter.at(map, "missing 'choices' in choice field '" + field.id +
-                           "'; expected a list of {value, label}");
-  }
-  if (field.type != FieldType::rows) {
-    if (auto rules = find(map, "rules")) load_rules(*rules, field, handlers, reporter, context);
-  } else {
-    load_rows(map, field, handlers, reporter, context);
-  }
+  load_field_details(map, field, handlers, reporter, context, textual);
   return field;
 }
 

@@ -42,6 +42,86 @@ void check_placeholders(std::string_view text, Report report) {
   }
 }
 
+/// Reads `to`: a list of known recipients.
+void load_recipients(const YAML::Node& node, NotificationSpec& spec, Reporter& reporter) {
+  if (auto to = find(node, "to")) {
+    if (to->value.IsScalar()) {
+      reporter.at(
+          to->value,
+          "expected a list of recipients for 'to' such as [opened_by, requested_for], found " +
+              describe(to->value));
+    } else if (auto names = read_text_list(*to, reporter)) {
+      std::size_t index = 0;
+      for (const std::string& name : *names) {
+        if (!one_of(kRecipients, name)) {
+          reporter.at(to->value[index], "unknown notification recipient '" + name + "'; expected " +
+                                            expected(kRecipients));
+        }
+        ++index;
+      }
+      spec.recipients = *names;
+      if (names->empty()) reporter.at(to->value, "'to' is empty; expected at least one recipient");
+    }
+  } else {
+    reporter.at(node,
+                "missing 'to' in a notification; expected a list of " + expected(kRecipients));
+  }
+}
+
+/// Reads `subject` and checks its placeholders.
+void load_subject(const YAML::Node& node, NotificationSpec& spec, Reporter& reporter) {
+  if (auto subject = find(node, "subject")) {
+    if (auto text = read_text(*subject, reporter)) {
+      spec.subject_template = *text;
+      check_placeholders(*text, [&](std::size_t offset, std::string_view name) {
+        YAML::Mark mark = subject->value.Mark();
+        mark.column = content_column(subject->value) + static_cast<int>(offset);
+        reporter.at(mark, "unknown placeholder {" + std::string(name) +
+                              "} in 'subject'; expected " + expected(kPlaceholders));
+      });
+    }
+  } else {
+    reporter.at(node, "missing 'subject' in a notification");
+  }
+}
+
+/// Reads the text of `body_file` (next to the YAML) and checks its placeholders, reporting
+/// them at their line and column in that file.
+void load_body(const YAML::Node& node, const std::filesystem::path& folder, NotificationSpec& spec,
+               Reporter& reporter) {
+  if (auto body = find(node, "body_file")) {
+    if (auto name = read_text(*body, reporter)) {
+      const std::filesystem::path path = folder / *name;
+      std::ifstream in(path, std::ios::binary);
+      if (!in || std::filesystem::is_directory(path)) {
+        reporter.at(body->value,
+                    "body_file '" + *name +
+                        "' not found; expected a text file in the folder of this YAML file");
+      } else {
+        std::ostringstream text;
+        text << in.rdbuf();
+        spec.body_template = text.str();
+        const std::string& content = spec.body_template;
+        check_placeholders(content, [&](std::size_t offset, std::string_view placeholder) {
+          const std::size_t line_start = content.rfind('\n', offset == 0 ? 0 : offset - 1);
+          const int line = 1 + static_cast<int>(std::count(
+                                   content.begin(),
+                                   content.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+          const int column =
+              static_cast<int>(line_start == std::string::npos ? offset + 1 : offset - line_start);
+          reporter.at_file(path.string(), line, column,
+                           "unknown placeholder {" + std::string(placeholder) + "}; expected " +
+                               expected(kPlaceholders));
+        });
+      }
+    }
+  } else {
+    reporter.at(node,
+                "missing 'body_file' in a notification; expected the name of a text file next to "
+                "this YAML file");
+  }
+}
+
 }  // namespace
 
 std::vector<NotificationSpec> load_notifications(const YAML::Node& list,
@@ -62,73 +142,9 @@ std::vector<NotificationSpec> load_notifications(const YAML::Node& list,
                     "unknown notification event '" + spec.on + "'; expected " + expected(kEvents));
       }
     }
-    if (auto to = find(node, "to")) {
-      if (to->value.IsScalar()) {
-        reporter.at(
-            to->value,
-            "expected a list of recipients for 'to' such as [opened_by, requested_for], found " +
-                describe(to->value));
-      } else if (auto names = read_text_list(*to, reporter)) {
-        std::size_t index = 0;
-        for (const std::string& name : *names) {
-          if (!one_of(kRecipients, name)) {
-            reporter.at(to->value[index], "unknown notification recipient '" + name +
-                                              "'; expected " + expected(kRecipients));
-          }
-          ++index;
-        }
-        spec.recipients = *names;
-        if (names->empty())
-          reporter.at(to->value, "'to' is empty; expected at least one recipient");
-      }
-    } else {
-      reporter.at(node,
-                  "missing 'to' in a notification; expected a list of " + expected(kRecipients));
-    }
-    if (auto subject = find(node, "subject")) {
-      if (auto text = read_text(*subject, reporter)) {
-        spec.subject_template = *text;
-        check_placeholders(*text, [&](std::size_t offset, std::string_view name) {
-          YAML::Mark mark = subject->value.Mark();
-          mark.column = content_column(subject->value) + static_cast<int>(offset);
-          reporter.at(mark, "unknown placeholder {" + std::string(name) +
-                                "} in 'subject'; expected " + expected(kPlaceholders));
-        });
-      }
-    } else {
-      reporter.at(node, "missing 'subject' in a notification");
-    }
-    if (auto body = find(node, "body_file")) {
-      if (auto name = read_text(*body, reporter)) {
-        const std::filesystem::path path = folder / *name;
-        std::ifstream in(path, std::ios::binary);
-        if (!in || std::filesystem::is_directory(path)) {
-          reporter.at(body->value,
-                      "body_file '" + *name +
-                          "' not found; expected a text file in the folder of this YAML file");
-        } else {
-          std::ostringstream text;
-          text << in.rdbuf();
-          spec.body_template = text.str();
-          const std::string& content = spec.body_template;
-          check_placeholders(content, [&](std::size_t offset, std::string_view placeholder) {
-            const std::size_t line_start = content.rfind('\n', offset == 0 ? 0 : offset - 1);
-            const int line = 1 + static_cast<int>(std::count(
-                                     content.begin(),
-                                     content.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-            const int column = static_cast<int>(
-                line_start == std::string::npos ? offset + 1 : offset - line_start);
-            reporter.at_file(path.string(), line, column,
-                             "unknown placeholder {" + std::string(placeholder) + "}; expected " +
-                                 expected(kPlaceholders));
-          });
-        }
-      }
-    } else {
-      reporter.at(node,
-                  "missing 'body_file' in a notification; expected the name of a text file next to "
-                  "this YAML file");
-    }
+    load_recipients(node, spec, reporter);
+    load_subject(node, spec, reporter);
+    load_body(node, folder, spec, reporter);
     if (reporter.count() == before) out.push_back(std::move(spec));
   }
   return out;

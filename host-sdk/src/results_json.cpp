@@ -1,4 +1,4 @@
-// JSON shapes of engine results (contracts.md) and the diagnostic line format.
+// JSON shapes of engine results (schemas/openapi.yaml) and the diagnostic line format.
 #include <nlohmann/json.hpp>
 
 #include "servicedesk/forms/form.hpp"

@@ -3,6 +3,43 @@
 #include "http/routes.hpp"
 
 namespace servicedesk::host {
+namespace {
+
+/// Appends `"text"` when it is printable ASCII with nothing to escape but `"` and `\`.
+bool append_plain_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (const char c : text) {
+    if (c < 0x20 || c > 0x7e) return false;
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return true;
+}
+
+/// `{"results":[...]}` with the members in the JSON library's order; false when a value
+/// needs more than the plain path can write.
+bool write_search_answer(const std::vector<const DirectoryEntry*>& entries, std::string& out) {
+  out.reserve(32 + entries.size() * 128);
+  out = "{\"results\":[";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const DirectoryEntry& entry = *entries[i];
+    if (i) out.push_back(',');
+    out += "{\"department\":";
+    if (!append_plain_string(out, entry.department)) return false;
+    out += ",\"display_name\":";
+    if (!append_plain_string(out, entry.display_name)) return false;
+    out += ",\"kind\":";
+    if (!append_plain_string(out, to_string(entry.kind))) return false;
+    out += ",\"username\":";
+    if (!append_plain_string(out, entry.username)) return false;
+    out.push_back('}');
+  }
+  out += "]}";
+  return true;
+}
+
+}  // namespace
 
 void add_directory_routes(Router& router) {
   ApiContext& context = router.context();
@@ -25,8 +62,17 @@ void add_directory_routes(Router& router) {
       send_error(call.res, 400, "\"q\" is too long.");
       return;
     }
+    const auto entries = context.directory.search(query, kind, 20);
+    // The hottest answer (one per keystroke): written straight into one buffer when every
+    // value is plain ASCII; anything else goes through the JSON library.
+    std::string body;
+    if (write_search_answer(entries, body)) {
+      call.res.status = 200;
+      call.res.set_content(std::move(body), "application/json; charset=utf-8");
+      return;
+    }
     nlohmann::json results = nlohmann::json::array();
-    for (const DirectoryEntry* entry : context.directory.search(query, kind, 20)) {
+    for (const DirectoryEntry* entry : entries) {
       results.push_back({{"username", entry->username},
                          {"display_name", entry->display_name},
                          {"kind", std::string(to_string(entry->kind))},

@@ -175,6 +175,10 @@ def main():
         os.makedirs(os.path.join(work, "www"))
         with open(os.path.join(work, "www", "search.json"), "wb") as out:
             out.write(answer)
+        # nginx's workers run as www-data: they must reach the file.
+        os.chmod(work, 0o755)
+        os.chmod(os.path.join(work, "www"), 0o755)
+        os.chmod(os.path.join(work, "www", "search.json"), 0o644)
         with open(os.path.join(work, "nginx.conf"), "w") as out:
             out.write(NGINX_CONF.format(prefix=work, port=nginx_port))
         nginx = subprocess.Popen(["nginx", "-p", work, "-c", os.path.join(work, "nginx.conf"),

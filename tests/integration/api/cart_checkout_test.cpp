@@ -111,13 +111,17 @@ TEST_F(CartCheckoutTest, CheckoutRefusesEmptyCartAndRequestedForThatIsNoPerson) 
   ApiClient client = as("tessatitan");
   Reply empty = client.post("/api/cart/checkout", {{"requested_for", "tessatitan"}});
   EXPECT_EQ(empty.status, 400);
-  EXPECT_TRUE(empty.json.contains("error"));
+  EXPECT_EQ(empty.error(), "Your cart is empty.");
 
   ASSERT_EQ(add(client, "request-software", software_answers()).status, 201);
-  for (const char* who : {"athletics-admin", "nobody", ""}) {
+  const std::vector<std::pair<std::string, std::string>> refusals = {
+      {"athletics-admin", "'athletics-admin' is an administrative account; choose a person."},
+      {"nobody", "No person has the username 'nobody'."},
+      {"", "This field is required."}};
+  for (const auto& [who, sentence] : refusals) {
     Reply refused = client.post("/api/cart/checkout", {{"requested_for", who}});
     EXPECT_EQ(refused.status, 422) << who;
-    EXPECT_TRUE(refused.json["errors"].contains("requested_for")) << who;
+    EXPECT_EQ(refused.json["errors"]["requested_for"], nlohmann::json::array({sentence})) << who;
   }
   Reply missing = client.post("/api/cart/checkout", nlohmann::json::object());
   EXPECT_EQ(missing.status, 422);
@@ -129,7 +133,9 @@ TEST_F(CartCheckoutTest, RemovingACartLine) {
   Reply added = add(client, "request-software", software_answers());
   ASSERT_EQ(added.status, 201);
   const auto id = added.json["line"]["id"].get<long long>();
-  EXPECT_EQ(as("mgarcia").del("/api/cart/items/" + std::to_string(id)).status, 404);
+  const Reply not_theirs = as("mgarcia").del("/api/cart/items/" + std::to_string(id));
+  EXPECT_EQ(not_theirs.status, 404);
+  EXPECT_EQ(not_theirs.error(), "No such line in your cart.");
   EXPECT_EQ(client.del("/api/cart/items/" + std::to_string(id)).status, 204);
   EXPECT_EQ(client.del("/api/cart/items/" + std::to_string(id)).status, 404);
   EXPECT_EQ(client.del("/api/cart/items/abc").status, 404);

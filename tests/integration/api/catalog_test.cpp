@@ -44,7 +44,9 @@ TEST_F(CatalogTest, DitcFindsDuoItemUnderSoftwareAndAccess) {
 TEST_F(CatalogTest, NonDitcSeesOnlyRequestSoftwareAndCannotOpenDuoItem) {
   ApiClient client = as("tuffytitan");
   EXPECT_EQ(item_ids(client.get("/api/catalog")), std::vector<std::string>{"request-software"});
-  EXPECT_EQ(client.get("/api/catalog/items/duo-account-updates").status, 403);
+  const Reply refused = client.get("/api/catalog/items/duo-account-updates");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.error(), "You may not order this item.");
   EXPECT_EQ(client
                 .post("/api/catalog/items/duo-account-updates/evaluate",
                       {{"answers", duo_add_for_newhire()}})
@@ -55,7 +57,9 @@ TEST_F(CatalogTest, NonDitcSeesOnlyRequestSoftwareAndCannotOpenDuoItem) {
                       {{"item", "duo-account-updates"}, {"answers", duo_add_for_newhire()}})
                 .status,
             403);
-  EXPECT_EQ(client.get("/api/catalog/items/no-such-item").status, 404);
+  const Reply missing = client.get("/api/catalog/items/no-such-item");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.error(), "No such catalog item.");
 }
 
 TEST_F(CatalogTest, EvaluateOffersRemoveOnlyForAdministrativeAccounts) {

@@ -25,7 +25,9 @@ bool queued(ApiClient& staff, const std::string& ritm) {
 }
 
 TEST_F(FulfilmentTest, OnlyItStaffSeeTheQueue) {
-  EXPECT_EQ(as("dcoordinator").get("/api/fulfilment/queue").status, 403);
+  const Reply refused = as("dcoordinator").get("/api/fulfilment/queue");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.error(), "Only IT staff can see the fulfilment queue.");
   ApiClient staff = as("helpdesk");
   Reply queue = staff.get("/api/fulfilment/queue");
   ASSERT_EQ(queue.status, 200);
@@ -46,14 +48,20 @@ TEST_F(FulfilmentTest, FulfilledItemLeavesQueueAndMailsBothPeople) {
     EXPECT_EQ(item["item"], "duo-account-updates");
     EXPECT_NE(item["summary"].get<std::string>().find("3001"), std::string::npos);
   }
-  EXPECT_EQ(ditc.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object()).status, 403);
+  const Reply not_staff =
+      ditc.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object());
+  EXPECT_EQ(not_staff.status, 403);
+  EXPECT_EQ(not_staff.error(), "Only IT staff can fulfil requests.");
   Reply done = staff.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object());
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json["item"]["state"], "fulfilled");
   EXPECT_FALSE(queued(staff, ritm));
-  EXPECT_EQ(staff.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object()).status,
-            409);
-  EXPECT_EQ(staff.post("/api/fulfilment/RITM9999999/fulfil", nlohmann::json::object()).status, 404);
+  const Reply twice = staff.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object());
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.error(), "This item is already fulfilled.");
+  const Reply unknown = staff.post("/api/fulfilment/RITM9999999/fulfil", nlohmann::json::object());
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.error(), "No such requested item.");
 
   const std::string subject = "Subject: " + ritm + " ";
   ASSERT_TRUE(eventually([&] {

@@ -1,6 +1,4 @@
-// The form engine beyond the golden files: rule failures, exceptions, JSON shape, speed.
-#include <chrono>
-
+// The form engine beyond the golden files: rule failures, exceptions, JSON shape.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -79,34 +77,8 @@ TEST(Engine, OverlongAnswersAreRefused) {
   EXPECT_EQ(submission.errors.at("a")[0], "This answer is too long (at most 4000 characters).");
 }
 
-TEST(Engine, EvaluateIsCheapForAPersonAndForTwentyRows) {
-  TestCatalog catalog;
-  DemoDirectory directory;
-  FormLoadResult loaded = load_form_file(data_path("golden/accounts.yaml"), catalog);
-  ASSERT_TRUE(loaded.ok());
-  const EvalContext context{&directory, "dcoordinator"};
-  const nlohmann::json person = {
-      {"account", "tuffytitan"}, {"request_type", "add"}, {"phone", "+1 714 555 9999"}};
-  nlohmann::json rows = {{"account", "athletics-admin"},
-                         {"request_type", "remove"},
-                         {"members", nlohmann::json::array()}};
-  for (int i = 0; i < 20; ++i)
-    rows["members"].push_back({{"user", "tuffytitan"}, {"last_four", std::to_string(1000 + i)}});
-  auto time_per_call = [&](const nlohmann::json& answers) {
-    constexpr int kCalls = 300;
-    std::size_t states = 0;
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < kCalls; ++i)
-      states += loaded.form->evaluate(answers, context).fields.size();
-    EXPECT_GT(states, 0u);
-    return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
-               .count() /
-           kCalls;
-  };
-  // Generous bounds for a shared debug build; the targets are ~5 us and ~50 us optimized.
-  EXPECT_LT(time_per_call(person), 200.0);
-  EXPECT_LT(time_per_call(rows), 2000.0);
-}
+// Evaluation speed is a benchmark's to measure (tests/bench/form_evaluation_bench.cpp, release
+// build), not a timed unit test's: under a loaded machine a timed test fails on nothing.
 
 }  // namespace
 }  // namespace servicedesk::forms_test

@@ -40,6 +40,7 @@ RuleVerdict digits_only(const FieldInput& input, std::int64_t length) {
 
 }  // namespace
 
+// Over 60 lines on purpose: the list of every test handler, one short registration each.
 TestCatalog::TestCatalog() {
   add_item({"accounts", "accounts.yaml", "forms-test"});
   // Reads a rows field by name, like the DUO plugin's duo_account_rules reads `members`.
@@ -131,33 +132,6 @@ TestCatalog::TestCatalog() {
       return [](const FulfilmentInput&) { return FulfilmentResult{true, "done"}; };
     }));
   }
-}
-
-DemoDirectory::DemoDirectory() {
-  entries_ = {
-      {"tuffytitan", "Titan, Tuffy", AccountKind::person, "Athletics", "tuffytitan@example.edu"},
-      {"tessatitan", "Titan, Tessa", AccountKind::person, "Biology", "tessatitan@example.edu"},
-      {"dcoordinator", "Coordinator, Dana", AccountKind::person, "IT", "dcoordinator@example.edu"},
-      {"newhire", "Hire, Nova", AccountKind::person, "Athletics", "newhire@example.edu"},
-      {"athletics-admin", "Athletics Administrative Account", AccountKind::administrative,
-       "Athletics", "athletics-admin@example.edu"},
-  };
-}
-
-std::vector<const DirectoryEntry*> DemoDirectory::search(std::string_view query, KindFilter,
-                                                         std::size_t limit) const {
-  std::vector<const DirectoryEntry*> out;
-  for (const auto& entry : entries_) {
-    if (out.size() < limit && entry.username.rfind(query, 0) == 0) out.push_back(&entry);
-  }
-  return out;
-}
-
-const DirectoryEntry* DemoDirectory::find(std::string_view username) const {
-  for (const auto& entry : entries_) {
-    if (entry.username == username) return &entry;
-  }
-  return nullptr;
 }
 
 std::filesystem::path data_path(const std::string& relative) {

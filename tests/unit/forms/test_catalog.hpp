@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "demo_directory.hpp"
 #include "servicedesk/directory.hpp"
 #include "servicedesk/forms/handler_catalog.hpp"
 
@@ -30,17 +31,8 @@ class TestCatalog final : public HandlerCatalog {
   }
 };
 
-/// The demo directory of DESIGN.md.
-class DemoDirectory final : public Directory {
- public:
-  DemoDirectory();
-  std::vector<const DirectoryEntry*> search(std::string_view query, KindFilter kind,
-                                            std::size_t limit) const override;
-  const DirectoryEntry* find(std::string_view username) const override;
-
- private:
-  std::vector<DirectoryEntry> entries_;
-};
+/// The one demo directory of the test support library.
+using DemoDirectory = servicedesk::testing::DemoDirectory;
 
 /// tests/data/forms/<relative>.
 std::filesystem::path data_path(const std::string& relative);

@@ -8,22 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "demo_directory.hpp"
 #include "duo_context.hpp"
 #include "servicedesk/host_services.hpp"
 
 namespace servicedesk::duo::testing {
 
-/// The demo directory of DESIGN.md (plus `helpdesk`).
-class DemoDirectory final : public Directory {
- public:
-  DemoDirectory();
-  std::vector<const DirectoryEntry*> search(std::string_view query, KindFilter kind,
-                                            std::size_t limit) const override;
-  const DirectoryEntry* find(std::string_view username) const override;
-
- private:
-  std::vector<DirectoryEntry> entries_;
-};
+/// The one demo directory of the test support library.
+using DemoDirectory = servicedesk::testing::DemoDirectory;
 
 /// Keeps every line, so tests can check what was logged (and that no phone leaked).
 class RecordingLogger final : public Logger {

@@ -16,6 +16,12 @@ struct Reply {
   httplib::Headers headers;
   nlohmann::json json;
   std::string header(const std::string& name) const;
+  /// The refusal sentence (`{"error": ...}`), or "" when the body has none.
+  std::string error() const {
+    return json.is_object() && json.contains("error") && json["error"].is_string()
+               ? json["error"].get<std::string>()
+               : std::string();
+  }
 };
 
 /// Talks to one host as one browser would: keeps the session cookie and the CSRF token.
