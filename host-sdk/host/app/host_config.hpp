@@ -11,6 +11,7 @@
 #include "auth/auth_settings.hpp"
 #include "directory/ldap_settings.hpp"
 #include "http/connection_limits.hpp"
+#include "servicedesk/config_node.hpp"
 
 namespace YAML {
 class Node;
@@ -65,8 +66,8 @@ struct HostConfig {
   std::string metrics_token_env;  ///< variable holding the /metrics bearer token
   int session_idle_minutes = 30;
   MailConfig mail;
-  /// Each plugin's own section: `plugins: {<plugin name>: {key: value}}`.
-  std::map<std::string, std::map<std::string, std::string>> plugins;
+  /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.
+  std::map<std::string, ConfigNode> plugins;
 };
 
 /// The embedded defaults of this build (plugins, catalog and portal from the build tree).

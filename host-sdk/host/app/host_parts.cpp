@@ -39,13 +39,18 @@ std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string
   const HostConfig* settings = &config;
   parts->plugins = std::make_unique<PluginRegistry>([raw, settings](std::string_view plugin) {
     auto section = settings->plugins.find(std::string(plugin));
-    return make_plugin_services(
-        plugin, *raw->directory, raw->mail,
-        section == settings->plugins.end() ? std::map<std::string, std::string>{} : section->second,
-        settings->data_dir);
+    return make_plugin_services(plugin, *raw->directory, raw->mail,
+                                section == settings->plugins.end() ? ConfigNode{} : section->second,
+                                settings->data_dir, raw->config_problems, raw->plugin_counters);
   });
   // The registry logs each plugin it loads or refuses.
   parts->plugins->load_directory(config.plugin_dir);
+  const std::vector<std::string> problems = parts->config_problems.lines();
+  if (!problems.empty()) {
+    error = "the plugins' configuration has mistakes; nothing was started:";
+    for (const auto& line : problems) error += "\n  " + line;
+    return nullptr;
+  }
   return parts;
 }
 

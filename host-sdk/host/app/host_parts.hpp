@@ -20,13 +20,15 @@ struct HostParts {
   /// Set when people come from LDAP; `serve` starts it.
   std::unique_ptr<LdapRefresher> refresher;
   MailSink mail;
+  ConfigProblems config_problems;
+  PluginCounters plugin_counters;
   std::unique_ptr<PluginRegistry> plugins;
 };
 
 /// Loads the directory (LDAP when configured, else the file, else the demo file) and every
-/// plugin of the plugin
-/// Returns nullptr with `error` set when the directory cannot be loaded; refused
-/// plugins are reported, not fatal.
+/// plugin of the plugin folder. Returns nullptr with `error` set when the directory cannot
+/// be loaded or a plugin reports a mistake in its config section; other refused plugins are
+/// reported, not fatal.
 std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string& error);
 
 }  // namespace servicedesk::host

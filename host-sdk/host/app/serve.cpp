@@ -180,6 +180,7 @@ int serve(const HostConfig& config) {
   context.metric_sources.sessions = [&] { return std::uint64_t{sessions.size()}; };
   context.metric_sources.store_commits = [&] { return store->commits(); };
   context.metric_sources.store_write_jobs = [&] { return store->write_jobs(); };
+  context.metric_sources.extra = [&] { return parts->plugin_counters.render(); };
   context.mail_queued = [&] { worker.wake(); };
 
   ApiServer server(context, server_options(config));

@@ -55,6 +55,7 @@ std::string Metrics::render(const MetricSources& sources) {
         "Failed directory refreshes since start.", sources.directory_refresh_failures);
   gauge(out, "servicedesk_directory_age_seconds", "gauge",
         "Seconds since the directory was last loaded successfully.", sources.directory_age_seconds);
+  if (sources.extra) out << sources.extra();
   return out.str();
 }
 

@@ -23,6 +23,8 @@ struct MetricSources {
   std::function<std::uint64_t()> directory_stale;  ///< 1 while serving the last good copy
   std::function<std::uint64_t()> directory_refresh_failures;
   std::function<std::uint64_t()> directory_age_seconds;
+  /// Extra exposition text (plugins' counters), appended as is.
+  std::function<std::string()> extra;
 };
 
 /// Request counts by route pattern, method and status. Thread-safe.

@@ -40,6 +40,8 @@ class HostProcess {
   pid_t pid() const { return pid_; }
   /// Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int stop();
+  /// Sends SIGKILL (a crash: nothing is flushed or finished) and reaps the process.
+  void kill_hard();
   /// The host's log so far.
   std::string log() const;
 
@@ -60,6 +62,26 @@ class SmtpSink {
 
  private:
   pid_t pid_ = -1;
+};
+
+/// The fake Duo Admin API (tests/support/fake_duo/fake_duo.py) on `port` (0: a free one),
+/// signed for `api_host` with `ikey` and the secret in the environment variable `skey_env`.
+/// Its state lives in `<folder>/state.json`, seeded from `<folder>/seed.json` when that
+/// exists, so a fake started again on the same folder and port carries on.
+class FakeDuo {
+ public:
+  FakeDuo(const std::filesystem::path& folder, std::string api_host, std::string ikey,
+          std::string skey_env, int port = 0);
+  ~FakeDuo();
+  FakeDuo(const FakeDuo&) = delete;
+  FakeDuo& operator=(const FakeDuo&) = delete;
+  int port() const { return port_; }
+  /// Stops the process (SIGTERM), as if Duo went away.
+  void stop();
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
 };
 
 /// Files in `folder` (not recursive), excluding temporary ones.
