@@ -8,6 +8,7 @@ find_package(CURL REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(ldap REQUIRED IMPORTED_TARGET ldap)
 find_package(OpenSSL REQUIRED)
 find_package(Threads REQUIRED)
 

@@ -1,4 +1,4 @@
-// The DUO account rules: person versus administrative accounts, phones in the ledger.
+// The DUO account rules: person versus administrative accounts, phones read from the backend.
 #include "account_rules.hpp"
 
 #include <algorithm>
@@ -17,6 +17,11 @@ namespace {
 bool is_four_digits(std::string_view text) {
   return text.size() == 4 &&
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool has_ending(const std::vector<std::string>& phones, std::string_view four) {
+  return std::any_of(phones.begin(), phones.end(),
+                     [&](const std::string& phone) { return last_four(phone) == four; });
 }
 
 constexpr std::string_view kEnterLastFour =
@@ -57,7 +62,12 @@ class Checker {
       return;
     }
     if (type != "add" && type != "update") return;
-    const auto phones = context_.ledger().phones(account, account);
+    const PhonesRead read = context_.backend().phones(account, account);
+    if (read.unavailable) {
+      add("account", std::string(kDuoUnreachable));
+      return;
+    }
+    const std::vector<std::string>& phones = read.phones;
     if (type == "update" && phones.empty()) {
       add("request_type", name + " has no phone on Duo yet. Choose Add to add one.");
       return;
@@ -84,7 +94,7 @@ class Checker {
     }
     if (!is_four_digits(four)) {
       add("replace_last_four", "Enter the last four digits.");
-    } else if (!context_.ledger().phone_ending(request_.account, request_.account, four)) {
+    } else if (!has_ending(phones, four)) {
       add("replace_last_four", no_phone_ending_message(four, name));
     }
   }
@@ -100,14 +110,19 @@ class Checker {
       const std::string name = context_.display_name(row.user);
       const std::string phone = type == "remove" ? std::string{} : normalized(row.phone);
       if (type != "remove" && row.phone.empty()) add(prefix + "phone", std::string(kEnterPhone));
-      if (!phone.empty() && context_.ledger().has_phone(request_.account, row.user, phone)) {
+      const PhonesRead read = context_.backend().phones(request_.account, row.user);
+      if (read.unavailable) {
+        add("account", std::string(kDuoUnreachable));
+        return;
+      }
+      const std::vector<std::string>& phones = read.phones;
+      if (!phone.empty() && std::find(phones.begin(), phones.end(), phone) != phones.end()) {
         add(prefix + "phone", name + " already has this number on this account.");
       }
       if (type != "add") {
         if (row.last_four.empty()) {
           add(prefix + "last_four", std::string(kEnterLastFour));
-        } else if (!is_four_digits(row.last_four) ||
-                   !context_.ledger().phone_ending(request_.account, row.user, row.last_four)) {
+        } else if (!is_four_digits(row.last_four) || !has_ending(phones, row.last_four)) {
           add(prefix + "last_four", no_phone_ending_message(row.last_four, name));
         }
       }
@@ -135,7 +150,9 @@ RuleVerdict PhoneOnAccountRule::operator()(const FieldInput& input) const {
   const std::string user = input.row ? string_at(*input.row, field_ids::kUser) : account;
   // Malformed digits and missing users are the pattern's and the engine's to report.
   if (account.empty() || user.empty() || !is_four_digits(input.value)) return RuleVerdict::pass();
-  if (context_->ledger().phone_ending(account, user, input.value)) return RuleVerdict::pass();
+  const PhonesRead read = context_->backend().phones(account, user);
+  if (read.unavailable) return RuleVerdict::fail(std::string(kDuoUnreachable));
+  if (has_ending(read.phones, input.value)) return RuleVerdict::pass();
   return RuleVerdict::fail(no_phone_ending_message(input.value, context_->display_name(user)));
 }
 

@@ -1,4 +1,4 @@
-// What the DUO handlers share: the host's services, the ledger, the phone policies.
+// What the DUO handlers share: the host's services, the Duo backend, the phone policies.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "duo_backend.hpp"
+#include "duo_config.hpp"
 #include "ledger.hpp"
 #include "phone_policy.hpp"
 #include "servicedesk/host_services.hpp"
@@ -21,19 +23,27 @@ class DuoContext {
   /// The config key naming the ledger seed file.
   static constexpr const char* kLedgerFileKey = "ledger_file";
 
-  /// Opens the ledger from `services` (config `ledger_file`, else the demo file compiled
-  /// in; live copy in data_dir()). Throws std::runtime_error when it cannot, so the host
-  /// refuses the plugin with the reason.
+  /// Opens the backend the config names: the Duo Admin API (`duo_admin_api`), else the
+  /// demo ledger (config `ledger_file`, else the demo file compiled in; live copy in
+  /// data_dir()). Throws std::runtime_error when it cannot, or when the section has
+  /// mistakes (reported to the host first), so the host refuses the plugin with the reason.
   static std::shared_ptr<DuoContext> open(HostServices& services);
   /// The demo ledger shipped with the plugin's sources.
   static std::filesystem::path demo_ledger_file();
 
+  /// Over the demo ledger.
   DuoContext(HostServices& services, std::unique_ptr<DuoLedger> ledger);
+  /// Over any backend (`ledger` set only for the demo one).
+  DuoContext(HostServices& services, std::shared_ptr<DuoBackend> backend, DuoLedger* ledger,
+             FulfilMode fulfil);
 
   const Directory& directory() const { return services_.directory(); }
   Logger& logger() { return services_.logger(); }
-  DuoLedger& ledger() { return *ledger_; }
-  const DuoLedger& ledger() const { return *ledger_; }
+  /// Where Duo phones are read and changed; the rules and fulfilment use only this.
+  DuoBackend& backend() const { return *backend_; }
+  /// The demo ledger, for tests and tools; throws std::logic_error with the Duo backend.
+  DuoLedger& ledger() const;
+  FulfilMode fulfil_mode() const { return fulfil_; }
 
   /// "Titan, Tuffy" for `tuffytitan`; the username itself when the directory lacks it.
   std::string display_name(std::string_view username) const;
@@ -51,7 +61,9 @@ class DuoContext {
 
  private:
   HostServices& services_;
-  std::unique_ptr<DuoLedger> ledger_;
+  std::shared_ptr<DuoBackend> backend_;
+  DuoLedger* ledger_ = nullptr;
+  FulfilMode fulfil_ = FulfilMode::on_approval;
   std::shared_ptr<const PhonePolicy> plain_phones_;
   std::mutex policies_mutex_;
   std::vector<std::shared_ptr<const PhonePolicy>> policies_;

@@ -1,129 +1,34 @@
-// Applies fulfilled DUO requests to the ledger.
+// Applies fulfilled DUO requests through the backend seam (demo ledger or Duo).
 #include "fulfilment.hpp"
 
-#include <algorithm>
 #include <utility>
-#include <vector>
 
 #include "answers.hpp"
-#include "phone_format.hpp"
-#include "refusals.hpp"
 
 namespace servicedesk::duo {
-
-namespace {
-
-/// Computes one request's change on a copy of the ledger's accounts. Returns an error or
-/// "", and says what it did in `done`.
-class Applier {
- public:
-  Applier(const DuoContext& context, const DuoRequest& request, AccountKind kind)
-      : context_(context), request_(request), kind_(kind) {}
-
-  std::string operator()(LedgerAccounts& accounts) {
-    done_.clear();
-    const std::string& type = request_.request_type;
-    const std::string& account = request_.account;
-    if (kind_ == AccountKind::person) {
-      if (type == "remove") return std::string(kRemoveOnlyAdministrative);
-      return change(accounts[account][account], account, request_.replace_last_four, request_.phone,
-                    "");
-    }
-    if (request_.members.empty()) return "The request names no users of the account.";
-    const std::string where = " on " + context_.display_name(account);
-    for (const MemberChange& row : request_.members) {
-      AccountPhones& members = accounts[account];
-      if (std::string error = change(members[row.user], row.user, row.last_four, row.phone, where);
-          !error.empty()) {
-        return error;
-      }
-      if (members[row.user].empty()) members.erase(row.user);  // removed from the account
-    }
-    return {};
-  }
-
-  std::string message() const {
-    std::string text;
-    for (const std::string& line : done_) text += (text.empty() ? "" : " ") + line;
-    return text;
-  }
-
- private:
-  std::string change(std::vector<std::string>& phones, const std::string& user,
-                     const std::string& four, const std::string& typed, const std::string& where) {
-    const std::string name = context_.display_name(user);
-    const std::string& type = request_.request_type;
-    const auto ending = [&](const std::string& digits) {
-      return std::find_if(phones.begin(), phones.end(),
-                          [&](const std::string& phone) { return last_four(phone) == digits; });
-    };
-    auto target = phones.end();
-    if (type == "update" || type == "remove") {
-      if (!four.empty()) {
-        target = ending(four);
-        if (target == phones.end()) {
-          return no_phone_ending_message(four, name);
-        }
-      } else if (kind_ == AccountKind::person && phones.size() == 1) {
-        target = phones.begin();
-      } else {
-        return phones.empty() ? name + " has no phone on Duo to " + type + "."
-                              : "The last four digits of the phone to " + type +
-                                    " are missing for " + name + ".";
-      }
-    }
-    if (type == "remove") {
-      done_.push_back("Removed phone ending " + last_four(*target) + " of " + name + where + ".");
-      phones.erase(target);
-      return {};
-    }
-    if (type != "add" && type != "update") return "Unknown request type '" + type + "'.";
-    const auto e164 = to_e164(typed);
-    if (!e164) return "The phone number for " + name + " is not a valid number.";
-    if (std::find(phones.begin(), phones.end(), *e164) != phones.end()) {
-      return already_on_account(name);
-    }
-    if (type == "add") {
-      phones.push_back(*e164);
-      done_.push_back("Added " + mask_phone(*e164) + " for " + name + where + ".");
-    } else {
-      done_.push_back("Replaced phone ending " + last_four(*target) + " with " + mask_phone(*e164) +
-                      " for " + name + where + ".");
-      *target = *e164;
-    }
-    return {};
-  }
-
-  const DuoContext& context_;
-  const DuoRequest& request_;
-  AccountKind kind_;
-  std::vector<std::string> done_;
-};
-
-}  // namespace
 
 DuoFulfilment::DuoFulfilment(std::shared_ptr<DuoContext> context) : context_(std::move(context)) {}
 
 FulfilmentResult DuoFulfilment::operator()(const FulfilmentInput& input) const {
   const std::string ritm(input.ritm_number);
   if (input.decision == Decision::reject) {
-    context_->logger().info(ritm + " rejected; the Duo ledger was not changed");
-    return {true, "Rejected; the Duo ledger was not changed."};
+    context_->logger().info(ritm + " rejected; Duo was not changed");
+    return {true, "Rejected; Duo was not changed."};
   }
   const DuoRequest request = read_request(input.answers);
   const auto kind = context_->kind_of(request.account);
   if (!kind) return {false, "The account '" + request.account + "' is not in the directory."};
 
-  Applier applier(*context_, request, *kind);
-  const DuoLedger::Outcome outcome = context_->ledger().update(ritm, std::ref(applier));
-  if (outcome.already_applied) return {true, ritm + " was already applied; nothing changed."};
-  if (!outcome.ok) {
-    context_->logger().warn(ritm + " could not be applied to the Duo ledger: " + outcome.error);
-    return {false, outcome.error};
+  const ApplyResult result = context_->backend().apply(ritm, request, *kind);
+  if (result.status != ApplyResult::Status::done) {
+    const bool temporary = result.status == ApplyResult::Status::temporary;
+    context_->logger().warn(ritm + (temporary ? " could not reach Duo: " : " was refused: ") +
+                            result.message);
+    if (temporary && input.feedback != nullptr) input.feedback->temporary = true;
+    return {false, result.message};
   }
-  const std::string message = applier.message();
-  context_->logger().info(ritm + " fulfilled: " + message);
-  return {true, message};
+  context_->logger().info(ritm + " fulfilled: " + result.message);
+  return {true, result.message};
 }
 
 }  // namespace servicedesk::duo

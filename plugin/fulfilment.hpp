@@ -1,4 +1,5 @@
-// `duo_fulfilment`: applies a fulfilled DUO request to the ledger; a rejection changes nothing.
+// `duo_fulfilment`: applies a fulfilled DUO request through the backend; a rejection changes
+// nothing.
 #pragma once
 
 #include <memory>
@@ -9,8 +10,9 @@
 namespace servicedesk::duo {
 
 /// Run when IT staff decide a RITM. Fulfil: the change (add, replace, remove) is applied
-/// to the ledger all or nothing and persisted, once per RITM. Reject: the ledger stays as
-/// it was. The message says what happened, with phones masked.
+/// through the backend (the demo ledger all or nothing, once per RITM; Duo step by step,
+/// safe to rerun). A failure Duo may get over is marked temporary for the host to retry.
+/// Reject: nothing changes. The message says what happened, with phones masked.
 class DuoFulfilment {
  public:
   explicit DuoFulfilment(std::shared_ptr<DuoContext> context);

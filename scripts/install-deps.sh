@@ -9,12 +9,12 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev
   libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev libssl-dev
-  libcli11-dev libphonenumber-dev libvalijson-dev
+  libcli11-dev libphonenumber-dev libvalijson-dev libldap-dev
 )
 for option in "$@"; do
   if [[ "$option" == "--tests" ]]; then
     packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl
-               openssl)
+               openssl slapd ldap-utils)
     command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
   elif [[ "$option" == "--bench" ]]; then
     packages+=(nginx-light wrk)

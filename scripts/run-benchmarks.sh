@@ -17,8 +17,12 @@ export SERVICEDESK_BENCH_DIR=build/release/bench-data
 mkdir -p "$SERVICEDESK_BENCH_DIR"
 echo "== form evaluation (targets: person 5 us, 20 rows 50 us, 20 new phones 1 ms)"
 "$bench/form_evaluation_bench" --benchmark_min_time=1
+echo "== what Duo adds to an evaluate (demo ledger; fake Duo Admin API, cache hit and miss)"
+"$bench/duo_evaluate_bench" --benchmark_min_time=1
 echo "== directory search over 100,000 people (target: p99 <= 20 us)"
 "$bench/directory_search_bench"
+echo "== directory from a real slapd: load time, memory, typeahead p99 (10,000 and 100,000 entries)"
+PATH="/usr/sbin:$PATH" "$bench/ldap_directory_bench"
 echo "== SQLite single-row commit rate (WAL, synchronous=FULL)"
 "$bench/sqlite_commit_bench"
 echo "== HTTP figures against servicedesk-host"

@@ -14,6 +14,33 @@ std::string where(const std::filesystem::path& file, const YAML::Node& node) {
          std::to_string(mark.column + 1) + ": ";
 }
 
+namespace {
+
+ConfigLocation location_of(const std::filesystem::path& file, const YAML::Node& node) {
+  const auto mark = node.Mark();
+  return {file.string(), mark.line + 1, mark.column + 1};
+}
+
+/// The YAML node as the SDK's tree, each node with its place in `file`.
+ConfigNode to_config_node(const std::filesystem::path& file, const YAML::Node& node) {
+  if (node.IsScalar()) return ConfigNode::make_scalar(node.Scalar(), location_of(file, node));
+  if (node.IsSequence()) {
+    ConfigNode list = ConfigNode::make_list(location_of(file, node));
+    for (const auto& item : node) list.push_back(to_config_node(file, item));
+    return list;
+  }
+  if (node.IsMap()) {
+    ConfigNode map = ConfigNode::make_map(location_of(file, node));
+    for (const auto& entry : node)
+      map.add(entry.first.as<std::string>(""), to_config_node(file, entry.second),
+              location_of(file, entry.first));
+    return map;
+  }
+  return ConfigNode::make_map(location_of(file, node));  // `name:` with nothing: empty section
+}
+
+}  // namespace
+
 HostConfig default_config() {
   HostConfig config;
   config.plugin_dir = SERVICEDESK_DEFAULT_PLUGIN_DIR;
@@ -67,7 +94,18 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Ho
       } else if (key == "directory_file") {
         config.directory_file = value.as<std::string>();
       } else if (key == "password_hash") {
-        config.password_hash = value.as<std::string>();
+        problems.push_back(where(file, entry.first) +
+                           "there is no shared password any more: give each person a "
+                           "password_hash in the directory file, or use auth.mode ldap_bind or "
+                           "trusted_header");
+      } else if (key == "directory") {
+        apply_directory_section(file, value, config, problems);
+      } else if (key == "auth") {
+        apply_auth_section(file, value, config, problems);
+      } else if (key == "ditc_scope") {
+        config.ditc_scope = value.as<std::string>();
+        if (config.ditc_scope != "campus" && config.ditc_scope != "department")
+          problems.push_back(where(file, value) + "ditc_scope is \"campus\" or \"department\"");
       } else if (key == "threads") {
         config.threads = value.as<std::size_t>();
       } else if (key == "http") {
@@ -106,10 +144,18 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Ho
             problems.push_back(where(file, mail.first) + "unknown mail setting \"" + name + "\"");
         }
       } else if (key == "plugins") {
+        if (!value.IsMap()) {
+          problems.push_back(where(file, value) +
+                             "expected `plugins:` to map plugin names to sections");
+          continue;
+        }
         for (const auto& plugin : value) {
-          auto& section = config.plugins[plugin.first.as<std::string>()];
-          for (const auto& setting : plugin.second)
-            section[setting.first.as<std::string>()] = setting.second.as<std::string>();
+          if (!plugin.second.IsMap() && !plugin.second.IsNull()) {
+            problems.push_back(where(file, plugin.second) + "expected the section of plugin \"" +
+                               plugin.first.as<std::string>("") + "\" to be a mapping");
+            continue;
+          }
+          config.plugins[plugin.first.as<std::string>()] = to_config_node(file, plugin.second);
         }
       } else {
         problems.push_back(where(file, entry.first) + "unknown setting \"" + key + "\"");

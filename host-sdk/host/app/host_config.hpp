@@ -8,7 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "auth/auth_settings.hpp"
+#include "directory/ldap_settings.hpp"
 #include "http/connection_limits.hpp"
+#include "servicedesk/config_node.hpp"
+
+namespace YAML {
+class Node;
+}
 
 namespace servicedesk::host {
 
@@ -43,7 +50,13 @@ struct HostConfig {
   std::filesystem::path catalog_dir;
   std::filesystem::path web_dir;
   std::filesystem::path directory_file;  ///< empty: the demo directory (demo mode)
-  std::string password_hash;  ///< crypto_pwhash_str of the shared password; empty: "demo"
+  /// `directory.ldap`: when `url` is set, people come from the directory server instead.
+  LdapSettings ldap;
+  /// `auth`: how people log in; see AuthSettings.
+  AuthSettings auth;
+  /// `ditc_scope`: "campus" (default) or "department" (a DITC orders only for their own
+  /// department's people and accounts).
+  std::string ditc_scope = "campus";
   /// Event-loop threads; 0: one per core. An idle connection costs memory, not a thread.
   std::size_t threads = 0;
   HttpConfig http;
@@ -53,8 +66,8 @@ struct HostConfig {
   std::string metrics_token_env;  ///< variable holding the /metrics bearer token
   int session_idle_minutes = 30;
   MailConfig mail;
-  /// Each plugin's own section: `plugins: {<plugin name>: {key: value}}`.
-  std::map<std::string, std::map<std::string, std::string>> plugins;
+  /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.
+  std::map<std::string, ConfigNode> plugins;
 };
 
 /// The embedded defaults of this build (plugins, catalog and portal from the build tree).
@@ -62,6 +75,16 @@ HostConfig default_config();
 
 /// Reads `file` over `config`. Returns the problems found (`file:line:col: message`).
 std::vector<std::string> apply_config_file(const std::filesystem::path& file, HostConfig& config);
+
+/// Reads the `directory` and `auth` sections (identity_config.cpp); problems as above.
+void apply_directory_section(const std::filesystem::path& file, const YAML::Node& node,
+                             HostConfig& config, std::vector<std::string>& problems);
+void apply_auth_section(const std::filesystem::path& file, const YAML::Node& node,
+                        HostConfig& config, std::vector<std::string>& problems);
+/// After the file and the flags: reads the secrets named by *_env settings, picks the default
+/// auth mode (ldap_bind with an LDAP directory, else local) and checks the mode fits the
+/// directory. Returns the problems.
+std::vector<std::string> finish_identity_settings(HostConfig& config);
 
 /// Parses "HOST:PORT" into the config; false when it is not one.
 bool apply_listen(const std::string& text, HostConfig& config);

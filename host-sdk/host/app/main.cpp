@@ -1,9 +1,13 @@
-// servicedesk-host: `serve` the service desk, list `plugins`, `lint` catalog YAML.
+// servicedesk-host: `serve` the service desk, list `plugins`, `lint` catalog YAML, `hash-password`.
 #include <sys/stat.h>
 
 #include <csignal>
 #include <iostream>
 #include <optional>
+
+#include <sodium.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -11,6 +15,7 @@
 #include "app/host_config.hpp"
 #include "app/host_parts.hpp"
 #include "app/serve.hpp"
+#include "auth/password_hash.hpp"
 #include "catalog/form_repository.hpp"
 #include "catalog/lint.hpp"
 
@@ -48,6 +53,9 @@ std::optional<HostConfig> resolve(const Flags& flags) {
   if (!flags.web_dir.empty()) config.web_dir = flags.web_dir;
   if (!flags.directory_file.empty()) config.directory_file = flags.directory_file;
   if (flags.threads != 0) config.threads = flags.threads;
+  auto problems = servicedesk::host::finish_identity_settings(config);
+  for (const auto& problem : problems) std::cerr << problem << "\n";
+  if (!problems.empty()) return std::nullopt;
   return config;
 }
 
@@ -66,6 +74,37 @@ int list_plugins(const HostConfig& config) {
                    parts->plugins->reports(), [&forms](const servicedesk::RegisteredItem& item) {
                      return forms.describe(item);
                    });
+  return 0;
+}
+
+/// Reads a password (without echo on a terminal) and prints its hash for a directory file.
+int print_password_hash() {
+  const bool terminal = isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (terminal) {
+    std::cerr << "Password: " << std::flush;
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (password.empty()) {
+    std::cerr << "no password given\n";
+    return 1;
+  }
+  const std::string hash = servicedesk::host::hash_password(password);
+  sodium_memzero(password.data(), password.size());
+  if (hash.empty()) {
+    std::cerr << "libsodium could not hash the password\n";
+    return 1;
+  }
+  std::cout << hash << "\n";
   return 0;
 }
 
@@ -120,7 +159,12 @@ int main(int argc, char** argv) {
   auto* lint_cmd = app.add_subcommand("lint", "check catalog-item YAML files; exit 1 on errors");
   lint_cmd->add_option("paths", flags.lint_paths, "files or folders (default: the catalog folder)");
 
+  app.add_subcommand("hash-password",
+                     "read a password on standard input and print its hash for the directory "
+                     "file's password_hash");
+
   CLI11_PARSE(app, argc, argv);
+  if (app.got_subcommand("hash-password")) return print_password_hash();
 
   auto config = resolve(flags);
   if (!config) return 2;

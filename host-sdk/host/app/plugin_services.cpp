@@ -1,4 +1,4 @@
-// HostServices for plugins: spdlog logger, outbox-backed notifier, flat config, data folder.
+// HostServices for plugins: spdlog logger, outbox-backed notifier, config tree, data folder.
 #include "app/plugin_services.hpp"
 
 #include <spdlog/spdlog.h>
@@ -50,24 +50,28 @@ class OutboxNotifier final : public Notifier {
   MailSink& mail_;
 };
 
-class MapConfig final : public PluginConfig {
+class TreeConfig final : public PluginConfig {
  public:
-  explicit MapConfig(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  explicit TreeConfig(ConfigNode root) : root_(std::move(root)) {}
   std::optional<std::string> get(std::string_view key) const override {
-    auto it = values_.find(std::string(key));
-    if (it == values_.end()) return std::nullopt;
-    return it->second;
+    const ConfigNode* value = root_.find(key);
+    if (value == nullptr || !value->is_scalar()) return std::nullopt;
+    return value->scalar();
   }
+  const ConfigNode& section() const override { return root_; }
 
  private:
-  std::map<std::string, std::string> values_;
+  ConfigNode root_;
 };
 
 class PluginServices final : public HostServices {
  public:
-  PluginServices(std::string plugin, const Directory& directory, MailSink& mail,
-                 std::map<std::string, std::string> config, std::filesystem::path data_dir)
-      : directory_(directory),
+  PluginServices(std::string plugin, const Directory& directory, MailSink& mail, ConfigNode config,
+                 std::filesystem::path data_dir, ConfigProblems& problems, PluginCounters& counters)
+      : plugin_(plugin),
+        problems_(problems),
+        counters_(counters),
+        directory_(directory),
         logger_(plugin),
         notifier_(plugin, directory, mail),
         config_(std::move(config)),
@@ -77,12 +81,22 @@ class PluginServices final : public HostServices {
   Notifier& notifier() override { return notifier_; }
   const PluginConfig& config() const override { return config_; }
   std::filesystem::path data_dir() const override { return data_dir_; }
+  void config_problem(const ConfigLocation& where, std::string_view message) override {
+    const std::string place = where.to_string();
+    problems_.add((place.empty() ? "plugin " + plugin_ : place) + ": " + std::string(message));
+  }
+  void count(std::string_view name, std::string_view outcome) override {
+    counters_.add(plugin_, name, outcome);
+  }
 
  private:
+  std::string plugin_;
+  ConfigProblems& problems_;
+  PluginCounters& counters_;
   const Directory& directory_;
   PluginLogger logger_;
   OutboxNotifier notifier_;
-  MapConfig config_;
+  TreeConfig config_;
   std::filesystem::path data_dir_;
 };
 
@@ -101,16 +115,56 @@ std::string folder_name(std::string_view plugin) {
 
 }  // namespace
 
-std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
-                                                   const Directory& directory, MailSink& mail,
-                                                   std::map<std::string, std::string> config,
-                                                   const std::filesystem::path& data_root) {
+void ConfigProblems::add(std::string line) {
+  std::lock_guard lock(mutex_);
+  lines_.push_back(std::move(line));
+}
+
+std::vector<std::string> ConfigProblems::lines() const {
+  std::lock_guard lock(mutex_);
+  return lines_;
+}
+
+namespace {
+
+/// Counter labels come from plugins: keep them to a safe alphabet.
+std::string label(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 64))
+    out.push_back((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ? c
+                                                                                           : '_');
+  return out;
+}
+
+}  // namespace
+
+void PluginCounters::add(std::string_view plugin, std::string_view name, std::string_view outcome) {
+  std::lock_guard lock(mutex_);
+  ++counts_[{label(plugin), label(name), label(outcome)}];
+}
+
+std::string PluginCounters::render() const {
+  std::string out =
+      "# HELP servicedesk_plugin_events_total Events plugins count, such as Duo calls by "
+      "outcome.\n# TYPE servicedesk_plugin_events_total counter\n";
+  std::lock_guard lock(mutex_);
+  for (const auto& [key, count] : counts_) {
+    const auto& [plugin, name, outcome] = key;
+    out += "servicedesk_plugin_events_total{plugin=\"" + plugin + "\",name=\"" + name +
+           "\",outcome=\"" + outcome + "\"} " + std::to_string(count) + "\n";
+  }
+  return out;
+}
+
+std::shared_ptr<HostServices> make_plugin_services(
+    std::string_view plugin, const Directory& directory, MailSink& mail, ConfigNode config,
+    const std::filesystem::path& data_root, ConfigProblems& problems, PluginCounters& counters) {
   std::filesystem::path data_dir = data_root / "plugins" / folder_name(plugin);
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) spdlog::warn("cannot create {}: {}", data_dir.string(), ec.message());
   return std::make_shared<PluginServices>(std::string(plugin), directory, mail, std::move(config),
-                                          std::move(data_dir));
+                                          std::move(data_dir), problems, counters);
 }
 
 }  // namespace servicedesk::host

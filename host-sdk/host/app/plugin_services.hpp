@@ -2,11 +2,15 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <vector>
 
 #include "servicedesk/host_services.hpp"
 #include "store/store.hpp"
@@ -24,10 +28,33 @@ class MailSink {
   std::atomic<Store*> store_{nullptr};
 };
 
-/// Builds one plugin's services.
-std::shared_ptr<HostServices> make_plugin_services(std::string_view plugin,
-                                                   const Directory& directory, MailSink& mail,
-                                                   std::map<std::string, std::string> config,
-                                                   const std::filesystem::path& data_root);
+/// Mistakes plugins report in their config sections (`file:line:col: sentence`), so that
+/// `serve` refuses to start while any is there.
+class ConfigProblems {
+ public:
+  void add(std::string line);
+  std::vector<std::string> lines() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> lines_;
+};
+
+/// Counters plugins keep through HostServices::count, shown in /metrics.
+class PluginCounters {
+ public:
+  void add(std::string_view plugin, std::string_view name, std::string_view outcome);
+  /// Prometheus text: servicedesk_plugin_events_total{plugin,name,outcome}.
+  std::string render() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::uint64_t> counts_;
+};
+
+/// Builds one plugin's services over its config section (absent: nothing configured).
+std::shared_ptr<HostServices> make_plugin_services(
+    std::string_view plugin, const Directory& directory, MailSink& mail, ConfigNode config,
+    const std::filesystem::path& data_root, ConfigProblems& problems, PluginCounters& counters);
 
 }  // namespace servicedesk::host

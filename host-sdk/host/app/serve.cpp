@@ -9,6 +9,7 @@
 
 #include "app/data_folder.hpp"
 #include "app/host_parts.hpp"
+#include "app/identity.hpp"
 #include "app/repository_item_source.hpp"
 #include "catalog/form_repository.hpp"
 #include "http/server.hpp"
@@ -16,11 +17,10 @@
 #include "mail/maildir_transport.hpp"
 #include "mail/smtp_transport.hpp"
 #include "store/sqlite_store.hpp"
+#include "usecases/answer_probes.hpp"
 
 namespace servicedesk::host {
 namespace {
-
-constexpr const char* kDemoPassword = "demo";
 
 std::unique_ptr<MailTransport> make_transport(const HostConfig& config) {
   if (!config.mail.smtp_url.empty()) {
@@ -38,7 +38,7 @@ std::unique_ptr<MailTransport> make_transport(const HostConfig& config) {
                                                                         : config.mail.maildir);
 }
 
-void announce_demo(const IndexedDirectory& directory) {
+void announce_demo(const IndexedDirectory& directory, AuthMode mode) {
   std::string users;
   for (const auto& record : directory.records()) {
     if (record.entry.kind != AccountKind::person) continue;
@@ -53,10 +53,29 @@ void announce_demo(const IndexedDirectory& directory) {
   spdlog::warn(
       "\n================================ DEMO MODE ================================\n"
       "  Demo directory and demo data: NOT FOR PRODUCTION.\n"
-      "  Every demo person logs in with the password \"{}\":{}\n"
+      "  Log-in mode: {}. Every demo person has a password hash of their own in the demo\n"
+      "  directory file; in the demo they all hash the same password, \"demo\":{}\n"
       "  Administrative accounts cannot log in.\n"
       "===========================================================================",
-      kDemoPassword, users);
+      to_string(mode), users);
+}
+
+void warn_people_without_hash(const IndexedDirectory& directory) {
+  std::size_t without = 0;
+  for (const auto& record : directory.records())
+    if (record.entry.kind == AccountKind::person && record.password_hash.empty()) ++without;
+  if (without > 0)
+    spdlog::warn("{} people in the directory file have no password_hash and cannot log in",
+                 without);
+}
+
+void add_directory_metrics(const LiveDirectory& directory, MetricSources& sources) {
+  sources.directory_entries = [&] { return std::uint64_t{directory.health().entries}; };
+  sources.directory_stale = [&] { return std::uint64_t{directory.health().stale ? 1u : 0u}; };
+  sources.directory_refresh_failures = [&] { return directory.health().failures; };
+  sources.directory_age_seconds = [&] {
+    return static_cast<std::uint64_t>(directory.health().age_seconds);
+  };
 }
 
 ServerOptions server_options(const HostConfig& config) {
@@ -125,10 +144,11 @@ int serve(const HostConfig& config) {
   DeliveryWorker worker(*store, *transport, delivery);
   worker.start();
 
-  std::string password_hash = config.password_hash;
-  if (password_hash.empty()) password_hash = SessionManager::hash_demo_password(kDemoPassword);
-  if (password_hash.empty()) {
-    spdlog::critical("libsodium could not hash the password");
+  auto identity = make_identity(config, *parts->directory, error);
+  if (!identity) {
+    spdlog::critical("{}", error);
+    worker.stop();
+    repository.stop();
     return 1;
   }
   SessionManager sessions(
@@ -136,9 +156,15 @@ int serve(const HostConfig& config) {
       [directory = parts->directory.get()](std::string_view username) {
         return directory->roles(username);
       },
-      password_hash, std::chrono::minutes(config.session_idle_minutes));
+      std::chrono::minutes(config.session_idle_minutes));
   Metrics metrics;
-  ApiContext context{*store, items, *parts->directory, sessions, metrics, {}, {}, {}, false, {}};
+  ApiContext context{*store,  items, *parts->directory, sessions, metrics, {}, {}, {},
+                     nullptr, false, nullptr,           false,    {}};
+  context.identity = &identity->identity;
+  context.ditc_scope_department = config.ditc_scope == "department";
+  FailureThrottle refused_answers(refused_answer_limits());
+  context.refused_answers = &refused_answers;
+  add_directory_metrics(*parts->directory, context.metric_sources);
   context.secure_cookies = !config.tls_cert_file.empty() || config.behind_tls_proxy;
   if (!config.metrics_token_env.empty()) {
     if (const char* token = std::getenv(config.metrics_token_env.c_str()))
@@ -154,6 +180,7 @@ int serve(const HostConfig& config) {
   context.metric_sources.sessions = [&] { return std::uint64_t{sessions.size()}; };
   context.metric_sources.store_commits = [&] { return store->commits(); };
   context.metric_sources.store_write_jobs = [&] { return store->write_jobs(); };
+  context.metric_sources.extra = [&] { return parts->plugin_counters.render(); };
   context.mail_queued = [&] { worker.wake(); };
 
   ApiServer server(context, server_options(config));
@@ -163,9 +190,10 @@ int serve(const HostConfig& config) {
     repository.stop();
     return 1;
   }
-  if (parts->demo_directory) announce_demo(*parts->directory);
-  if (config.password_hash.empty() && !parts->demo_directory)
-    spdlog::warn("no password_hash configured: everyone logs in with the demo password!");
+  if (parts->demo_directory) announce_demo(*parts->directory->current(), config.auth.mode);
+  spdlog::info("log-in mode: {}", to_string(config.auth.mode));
+  if (config.auth.mode == AuthMode::local) warn_people_without_hash(*parts->directory->current());
+  if (parts->refresher) parts->refresher->start();
   spdlog::info("mail goes to {}", transport->describe());
   spdlog::info("ready on {}://{}:{}", config.tls_cert_file.empty() ? "http" : "https",
                config.listen_host, server.port());
@@ -180,6 +208,7 @@ int serve(const HostConfig& config) {
   // Stop accepting and let requests in flight finish, then the background parts.
   server.stop();
   serving.join();
+  if (parts->refresher) parts->refresher->stop();
   repository.stop();
   worker.stop();
   worker.run_once();  // a last pass over mail queued by the final requests

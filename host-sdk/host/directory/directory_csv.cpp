@@ -120,20 +120,22 @@ std::vector<ParsedRecord> parse_directory_csv(const std::string& text, const std
         {file, 1, 1, "expected a header row: username,display_name,kind,department,roles"});
     return parsed;
   }
-  static const std::vector<std::string> known = {"username",   "display_name", "kind",
-                                                 "department", "roles",        "email"};
+  static const std::vector<std::string> known = {
+      "username", "display_name", "kind", "department", "roles", "email", "password_hash"};
   std::map<std::string, std::size_t> columns;
   for (std::size_t c = 0; c < rows[0].fields.size(); ++c) {
     const auto& field = rows[0].fields[c];
     const std::string name = trim(field.text);
     if (name == "password") {
       diagnostics.push_back(
-          {file, rows[0].line, field.column, "passwords do not belong in the directory file"});
+          {file, rows[0].line, field.column,
+           "passwords do not belong in the directory file; give a password_hash column "
+           "(servicedesk-host hash-password)"});
     } else if (std::find(known.begin(), known.end(), name) == known.end()) {
       diagnostics.push_back({file, rows[0].line, field.column,
                              "unknown column '" + name +
-                                 "': expected username, display_name, kind, department, roles "
-                                 "or email"});
+                                 "': expected username, display_name, kind, department, roles, "
+                                 "email or password_hash"});
     } else if (!columns.emplace(name, c).second) {
       diagnostics.push_back({file, rows[0].line, field.column, "column '" + name + "' repeated"});
     }
@@ -159,8 +161,9 @@ std::vector<ParsedRecord> parse_directory_csv(const std::string& text, const std
       const auto it = columns.find(name);
       return it == columns.end() ? std::string() : trim(row.fields[it->second].text);
     };
-    RawEntry raw{value("username"),   value("display_name"), value("kind"),
-                 value("department"), value("email"),        split_roles(value("roles"))};
+    RawEntry raw{value("username"),          value("display_name"), value("kind"),
+                 value("department"),        value("email"),        value("password_hash"),
+                 split_roles(value("roles"))};
     ParsedRecord item;
     item.line = row.line;
     item.column = 1;

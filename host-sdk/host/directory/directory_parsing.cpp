@@ -42,6 +42,16 @@ std::optional<std::string> check_entry(const RawEntry& raw, const std::string& e
       email.find_first_of(" \t\r\n<>\"") != std::string::npos) {
     return "e-mail address '" + email + "' is not a plain local@domain address";
   }
+  // Only a hash belongs here: a plain password would be a secret sitting in a file.
+  if (!raw.password_hash.empty() && raw.password_hash.rfind("$argon2", 0) != 0) {
+    return "password_hash of '" + raw.username +
+           "' is not a libsodium hash (make one with `servicedesk-host hash-password`)";
+  }
+  if (!raw.password_hash.empty() && raw.kind == "administrative") {
+    return "administrative account '" + raw.username +
+           "' cannot have a password_hash: it never logs in";
+  }
+  out.password_hash = raw.password_hash;
   out.entry.username = raw.username;
   out.entry.display_name = raw.display_name;
   out.entry.department = raw.department;

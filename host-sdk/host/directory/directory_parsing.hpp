@@ -20,11 +20,11 @@ struct ParsedRecord {
 
 /// Raw values of one entry as written, before checking.
 struct RawEntry {
-  std::string username, display_name, kind, department, email;
+  std::string username, display_name, kind, department, email, password_hash;
   std::vector<std::string> roles;
 };
 
-/// Checks a raw entry (username shape, kind, display name, e-mail) and fills defaults.
+/// Checks a raw entry (username shape, kind, display name, e-mail, hash) and fills defaults.
 /// Returns an error message, or the record.
 std::optional<std::string> check_entry(const RawEntry& raw, const std::string& email_domain,
                                        DirectoryRecord& out);

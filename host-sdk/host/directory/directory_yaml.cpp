@@ -9,8 +9,8 @@ namespace servicedesk::host {
 
 namespace {
 
-const std::set<std::string> kEntryKeys = {"username",   "display_name", "kind",
-                                          "department", "roles",        "email"};
+const std::set<std::string> kEntryKeys = {"username", "display_name", "kind",         "department",
+                                          "roles",    "email",        "password_hash"};
 
 Diagnostic at(const std::string& file, const YAML::Mark& mark, std::string message) {
   return {file, mark.line + 1, mark.column + 1, std::move(message)};
@@ -34,8 +34,9 @@ bool read_entry(const YAML::Node& node, const std::string& file, RawEntry& raw,
   for (const auto& pair : node) {
     const std::string key = pair.first.Scalar();
     if (key == "password") {
-      diagnostics.push_back(
-          at(file, pair.first.Mark(), "passwords do not belong in the directory file"));
+      diagnostics.push_back(at(file, pair.first.Mark(),
+                               "passwords do not belong in the directory file; give a "
+                               "password_hash (servicedesk-host hash-password)"));
       ok = false;
       continue;
     }
@@ -43,7 +44,7 @@ bool read_entry(const YAML::Node& node, const std::string& file, RawEntry& raw,
       diagnostics.push_back(at(file, pair.first.Mark(),
                                "unknown key '" + key +
                                    "': expected username, display_name, kind, department, "
-                                   "roles or email"));
+                                   "roles, email or password_hash"));
       ok = false;
       continue;
     }
@@ -76,6 +77,7 @@ bool read_entry(const YAML::Node& node, const std::string& file, RawEntry& raw,
     if (key == "kind") raw.kind = *text;
     if (key == "department") raw.department = *text;
     if (key == "email") raw.email = *text;
+    if (key == "password_hash") raw.password_hash = *text;
   }
   return ok;
 }

@@ -171,6 +171,12 @@ const std::vector<std::string>& IndexedDirectory::roles(std::string_view usernam
   return found ? found->roles : none;
 }
 
+const std::string& IndexedDirectory::password_hash(std::string_view username) const {
+  static const std::string none;
+  const auto* found = record(username);
+  return found ? found->password_hash : none;
+}
+
 bool IndexedDirectory::has_role(std::string_view username, std::string_view role) const {
   const auto& held = roles(username);
   return std::find(held.begin(), held.end(), role) != held.end();

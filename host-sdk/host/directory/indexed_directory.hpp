@@ -17,6 +17,8 @@ namespace servicedesk::host {
 struct DirectoryRecord {
   DirectoryEntry entry;
   std::vector<std::string> roles;  ///< e.g. "ditc", "it_staff"
+  /// libsodium crypto_pwhash_str hash for `auth.mode: local`; empty: cannot log in locally.
+  std::string password_hash;
 };
 
 /// A Directory over a fixed set of records. Search never scans: every name form is indexed
@@ -37,6 +39,8 @@ class IndexedDirectory final : public Directory {
 
   /// The roles of `username`; empty for unknown users and for users without roles.
   const std::vector<std::string>& roles(std::string_view username) const;
+  /// The password hash of `username`; empty for unknown users and users without one.
+  const std::string& password_hash(std::string_view username) const;
   /// Whether `username` exists and holds `role`.
   bool has_role(std::string_view username, std::string_view role) const;
   /// Number of entries.

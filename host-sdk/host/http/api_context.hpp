@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "http/identity.hpp"
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
 #include "servicedesk/directory.hpp"
@@ -25,6 +26,12 @@ struct ApiContext {
   std::function<void()> mail_queued;
   /// Serializes staff decisions, so a fulfilment handler never runs twice for one RITM.
   std::mutex decisions;
+  /// Log-in mode, log-in use case and proxy gate; null only in tests of other parts.
+  const Identity* identity = nullptr;
+  /// `ditc_scope: department` (see Desk).
+  bool ditc_scope_department = false;
+  /// Each person's refused answers (see usecases/answer_probes.hpp).
+  FailureThrottle* refused_answers = nullptr;
   /// The session cookie carries `Secure` (the host serves TLS, or sits behind a TLS proxy).
   bool secure_cookies = false;
   /// A scraper sending `Authorization: Bearer <token>` may read /metrics; empty: staff only.

@@ -164,6 +164,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     request_ = Request{};
     response_ = Response{};
     detail::from_beast(parser_->release(), request_);
+    boost::system::error_code peer_error;
+    const auto peer = detail::lowest(stream_).remote_endpoint(peer_error);
+    if (!peer_error) request_.remote_addr = peer.address().to_string();
     head_only_ = request_.method == "HEAD";
     if (!RequestPipeline::may_block(request_)) {
       shared_.pipeline.serve(request_, response_);

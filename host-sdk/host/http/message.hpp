@@ -32,7 +32,8 @@ struct Request {
   Headers headers;
   std::vector<std::pair<std::string, std::string>> params;  ///< decoded query parameters
   std::string body;
-  std::smatch matches;  ///< the route pattern's groups, matched against `path`
+  std::string remote_addr;  ///< the connection's peer address ("127.0.0.1")
+  std::smatch matches;      ///< the route pattern's groups, matched against `path`
 
   std::string get_header_value(std::string_view name) const { return headers.get(name); }
   bool has_header(std::string_view name) const { return headers.has(name); }

@@ -46,6 +46,16 @@ std::string Metrics::render(const MetricSources& sources) {
   gauge(out, "servicedesk_store_write_jobs_total", "counter",
         "Writes carried by those commits; jobs/commits is the group-commit factor.",
         sources.store_write_jobs);
+  gauge(out, "servicedesk_directory_entries", "gauge", "People and accounts in the directory.",
+        sources.directory_entries);
+  gauge(out, "servicedesk_directory_stale", "gauge",
+        "1 while the last directory refresh failed and the last good copy is served.",
+        sources.directory_stale);
+  gauge(out, "servicedesk_directory_refresh_failures_total", "counter",
+        "Failed directory refreshes since start.", sources.directory_refresh_failures);
+  gauge(out, "servicedesk_directory_age_seconds", "gauge",
+        "Seconds since the directory was last loaded successfully.", sources.directory_age_seconds);
+  if (sources.extra) out << sources.extra();
   return out.str();
 }
 

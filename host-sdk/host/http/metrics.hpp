@@ -19,6 +19,12 @@ struct MetricSources {
   std::function<std::uint64_t()> sessions;
   std::function<std::uint64_t()> store_commits;
   std::function<std::uint64_t()> store_write_jobs;
+  std::function<std::uint64_t()> directory_entries;
+  std::function<std::uint64_t()> directory_stale;  ///< 1 while serving the last good copy
+  std::function<std::uint64_t()> directory_refresh_failures;
+  std::function<std::uint64_t()> directory_age_seconds;
+  /// Extra exposition text (plugins' counters), appended as is.
+  std::function<std::string()> extra;
 };
 
 /// Request counts by route pattern, method and status. Thread-safe.

@@ -6,8 +6,9 @@
 namespace servicedesk::host {
 
 Desk desk_of(ApiContext& context) {
-  return {context.store, context.catalog, context.directory, context.mail_queued,
-          context.decisions};
+  return {context.store,          context.catalog,   context.directory,
+          context.mail_queued,    context.decisions, context.ditc_scope_department,
+          context.refused_answers};
 }
 
 Requester requester_of(const Call& call) {
@@ -30,6 +31,8 @@ int status_of(Refusal refusal) {
       return 422;
     case Refusal::unavailable:
       return 503;
+    case Refusal::throttled:
+      return 429;
   }
   return 500;
 }
@@ -39,6 +42,8 @@ void send_refusal(Response& res, const Outcome& outcome) {
     send_json(res, 422, {{"errors", outcome.errors}});
     return;
   }
+  if (outcome.refusal == Refusal::throttled)
+    res.set_header("Retry-After", std::to_string(outcome.retry_after.count()));
   send_error(res, status_of(outcome.refusal), outcome.message);
 }
 

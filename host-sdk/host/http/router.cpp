@@ -5,6 +5,7 @@
 
 #include "http/json_io.hpp"
 #include "http/log_escape.hpp"
+#include "http/proxy_identity.hpp"
 
 namespace servicedesk::host {
 
@@ -55,6 +56,14 @@ std::function<void(const Request&, Response&)> Router::wrap(const std::string& p
         return;
       }
       current_trace().user = session->username;
+      // Behind a single sign-on proxy, each call must still come through it, as this user.
+      if (const Identity* identity = context->identity; identity && identity->gate) {
+        const TrustedIdentity proxied = proxy_identity(*identity->gate, req);
+        if (!proxied.ok() || proxied.username != session->username) {
+          send_error(res, 401, "Log in through the single sign-on proxy.");
+          return;
+        }
+      }
       if (access == Access::session_csrf &&
           !same_token(req.get_header_value("X-CSRF-Token"), session->csrf_token)) {
         send_error(res, 403, "Missing or wrong X-CSRF-Token header.");

@@ -6,6 +6,7 @@
 #include "http/route_helpers.hpp"
 #include "http/routes.hpp"
 #include "usecases/desk.hpp"
+#include "usecases/evaluate.hpp"
 
 namespace servicedesk::host {
 
@@ -44,12 +45,6 @@ void add_catalog_routes(Router& router) {
 
   router.post(R"(/api/catalog/items/([^/]+)/evaluate)", Access::session_csrf,
               [&context](Call& call) {
-                auto [form, refusal] =
-                    find_orderable(desk_of(context), call.req.matches[1].str(), requester_of(call));
-                if (!form) {
-                  send_refusal(call.res, refusal);
-                  return;
-                }
                 auto body = read_object(call.req, call.res, {"answers"});
                 if (!body) return;
                 const nlohmann::json answers = body->value("answers", nlohmann::json::object());
@@ -57,8 +52,13 @@ void add_catalog_routes(Router& router) {
                   send_error(call.res, 400, "\"answers\" must be an object.");
                   return;
                 }
-                EvalContext eval{&context.directory, call.session->username};
-                send_json(call.res, 200, form->evaluate(answers, eval).to_json());
+                auto [outcome, evaluation] = evaluate_answers(desk_of(context), requester_of(call),
+                                                              call.req.matches[1].str(), answers);
+                if (!outcome.ok()) {
+                  send_refusal(call.res, outcome);
+                  return;
+                }
+                send_json(call.res, 200, evaluation);
               });
 }
 

@@ -31,8 +31,14 @@ bool may_read_metrics(ApiContext& context, const Request& req, Response& res) {
 
 void add_health_routes(Router& router) {
   ApiContext& context = router.context();
-  router.get("/healthz", Access::open, [](Call& call) {
-    send_json(call.res, 200, {{"status", "ok"}});
+  router.get("/healthz", Access::open, [&context](Call& call) {
+    nlohmann::json health = {{"status", "ok"}};
+    // Still alive when the directory server is not: report it, keep answering 200.
+    if (context.identity && context.identity->directory_health) {
+      health["directory"] = context.identity->directory_health();
+      if (health["directory"].value("stale", false)) health["status"] = "degraded";
+    }
+    send_json(call.res, 200, health);
   });
   router.get("/metrics", Access::open, [&context](Call& call) {
     if (!may_read_metrics(context, call.req, call.res)) return;

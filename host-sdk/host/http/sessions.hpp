@@ -1,4 +1,4 @@
-// Log-in sessions: password check with libsodium, random ids, CSRF tokens, idle expiry.
+// Log-in sessions: random ids, CSRF tokens, idle expiry.
 #pragma once
 
 #include <chrono>
@@ -31,21 +31,18 @@ using RolesLookup = std::function<std::vector<std::string>(std::string_view user
 /// Sessions kept in memory. Thread-safe.
 class SessionManager {
  public:
-  /// `password_hash` is a crypto_pwhash_str hash every demo person's password is checked
-  /// against. Only people can log in; administrative accounts never can.
-  SessionManager(const Directory& directory, RolesLookup roles, std::string password_hash,
-                 std::chrono::seconds idle_timeout);
+  /// Sessions for the people of `directory`. Who may have one is LoginService's decision;
+  /// administrative accounts never get one here either.
+  SessionManager(const Directory& directory, RolesLookup roles, std::chrono::seconds idle_timeout);
 
-  /// A new session when the password is right, else nothing.
-  std::optional<Session> log_in(std::string_view username, std::string_view password);
+  /// A new session for a person whose identity was checked (password, or the proxy's
+  /// header); nothing for unknown names and administrative accounts.
+  std::optional<Session> open(std::string_view username);
   /// The live session with this id (and marks it used), else nothing.
   std::optional<Session> find(std::string_view id);
   void log_out(std::string_view id);
   std::size_t size();
 
-  /// Hashes `password` for the demo with libsodium's minimum limits (fast start-up);
-  /// empty when libsodium fails.
-  static std::string hash_demo_password(std::string_view password);
   /// 32 random bytes as 64 hex characters.
   static std::string random_token();
 
@@ -58,7 +55,6 @@ class SessionManager {
 
   const Directory& directory_;
   RolesLookup roles_;
-  std::string password_hash_;
   std::chrono::seconds idle_timeout_;
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> sessions_;

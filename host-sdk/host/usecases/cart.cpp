@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "usecases/answer_probes.hpp"
+#include "usecases/duties.hpp"
+
 namespace servicedesk::host {
 namespace {
 
@@ -52,10 +55,16 @@ AddToCartResult add_to_cart(const Desk& desk, const Requester& requester, std::s
                             const nlohmann::json& answers) {
   auto [form, refusal] = find_orderable(desk, item_id, requester);
   if (!form) return {std::nullopt, std::move(refusal)};
+  if (Outcome locked = refused_answers_locked(desk, requester); !locked.ok())
+    return {std::nullopt, std::move(locked)};
   const EvalContext eval{&desk.directory, requester.username};
   Submission submission = form->validate(answers, eval);
-  if (!submission.ok || !submission.answers)
+  if (!submission.ok || !submission.answers) {
+    count_refused_answers(desk, requester);
     return {std::nullopt, Outcome::invalid_answers(submission.errors_json())};
+  }
+  if (Outcome scope = within_ditc_scope(desk, requester, *form, *submission.answers); !scope.ok())
+    return {std::nullopt, std::move(scope)};
 
   std::vector<std::string> item_ids;
   std::vector<std::int64_t> line_ids;

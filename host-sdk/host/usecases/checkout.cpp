@@ -4,6 +4,7 @@
 #include <set>
 
 #include "usecases/cart.hpp"
+#include "usecases/duties.hpp"
 #include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
@@ -119,6 +120,16 @@ CheckoutOutcome checkout(const Desk& desk, const Requester& requester, const Che
   if (!errors.empty()) {
     outcome.outcome = Outcome::invalid_answers(std::move(errors));
     return outcome;
+  }
+  for (std::size_t i = 0; i < cart.lines.size(); ++i) {
+    // The scope may have changed since the line was added (a department move, a new rule).
+    Outcome scope = within_ditc_scope(desk, requester, *cart.forms[i], order.items[i].answers);
+    if (scope.ok())
+      scope = requested_for_within_scope(desk, requester, *cart.forms[i], *input.requested_for);
+    if (!scope.ok()) {
+      outcome.outcome = std::move(scope);
+      return outcome;
+    }
   }
   order.opened_by = requester.username;
   order.requested_for = desk.directory.find(*input.requested_for)->username;

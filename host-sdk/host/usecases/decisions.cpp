@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "usecases/duties.hpp"
 #include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
@@ -45,6 +46,7 @@ DecisionOutcome decide(const Desk& desk, const Requester& requester, const Decis
   std::lock_guard lock(desk.decisions);
   auto item = desk.store.request_item(input.item_number);
   if (!item) return {refuse(Refusal::not_found, "No such requested item."), {}};
+  if (Outcome own = may_decide_item(requester, *item); !own.ok()) return {std::move(own), {}};
   if (item->state != "open")
     return {refuse(Refusal::conflict, "This item is already " + item->state + "."), {}};
   auto form = desk.catalog.find(item->item_id);

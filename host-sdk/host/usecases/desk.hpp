@@ -1,6 +1,7 @@
 // The use cases' shared ground: what they work on, who asks, and how a refusal reads.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/login_throttle.hpp"
 #include "servicedesk/directory.hpp"
 #include "store/store.hpp"
 #include "usecases/item_source.hpp"
@@ -25,6 +27,10 @@ struct Desk {
   const std::function<void()>& mail_queued;
   /// Serializes staff decisions, so a fulfilment handler never runs twice for one RITM.
   std::mutex& decisions;
+  /// `ditc_scope: department`: a DITC requests only within their own department.
+  bool ditc_scope_department = false;
+  /// Counts each person's refused answers (see answer_probes.hpp); null: no limit.
+  FailureThrottle* refused_answers = nullptr;
 };
 
 /// The logged-in person a use case acts for.
@@ -49,6 +55,7 @@ enum class Refusal {
   conflict,     ///< a rule or a concurrent change stands in the way (409)
   invalid,      ///< answers with errors by path (422)
   unavailable,  ///< the store failed; nothing was written (503)
+  throttled,    ///< too many refusals for this person; try again after `retry_after` (429)
 };
 
 /// A use case's answer when it refuses: a sentence a person can act on, or errors by path.
@@ -56,10 +63,13 @@ struct Outcome {
   Refusal refusal = Refusal::none;
   std::string message;                               ///< set unless `invalid`
   nlohmann::json errors = nlohmann::json::object();  ///< `{PATH:[msg]}` when `invalid`
+  std::chrono::seconds retry_after{};                ///< when `throttled`
   bool ok() const { return refusal == Refusal::none; }
-  static Outcome refuse(Refusal why, std::string message) { return {why, std::move(message), {}}; }
+  static Outcome refuse(Refusal why, std::string message) {
+    return {why, std::move(message), nlohmann::json::object(), {}};
+  }
   static Outcome invalid_answers(nlohmann::json errors) {
-    return {Refusal::invalid, {}, std::move(errors)};
+    return {Refusal::invalid, {}, std::move(errors), {}};
   }
 };
 

@@ -138,13 +138,22 @@ struct SummaryInput {
 /// What staff decided about a requested item (RITM).
 enum class Decision { fulfil, reject };
 
-/// A fulfilment handler's input.
+/// Since SDK 1.1: what a fulfilment handler can tell the host besides its result.
+struct FulfilmentFeedback {
+  /// Set with a failed result when trying again later may succeed (a service down, rate
+  /// limited): the host keeps the job and retries it with backoff instead of failing it.
+  bool temporary = false;
+};
+
+/// A fulfilment handler's input. Growth rule: members are only appended.
 struct FulfilmentInput {
   std::string_view ritm_number;
   std::string_view item_id;
   const nlohmann::json& answers;
   Decision decision = Decision::fulfil;
   std::string_view reason;  ///< staff's reason, for a rejection
+  /// Since SDK 1.1: where to report a temporary failure; null from a 1.0 host.
+  FulfilmentFeedback* feedback = nullptr;
 };
 
 struct FulfilmentResult {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "servicedesk/config_node.hpp"
 #include "servicedesk/directory.hpp"
 
 namespace servicedesk {
@@ -35,12 +36,21 @@ class Notifier {
   virtual void send(const OutgoingMail& mail) = 0;
 };
 
-/// The plugin's own section of the host configuration: flat string keys.
+/// The plugin's own section of the host configuration (`plugins: {<name>: {...}}`).
+/// Growth rule: virtual functions are only ever appended, so a plugin built for an older
+/// minor calls the same slots.
 class PluginConfig {
  public:
   virtual ~PluginConfig() = default;
-  /// The value of `key`, or nothing when the key is absent.
+  /// The text of the top-level scalar `key`, or nothing when the key is absent or is not
+  /// a scalar (SDK 1.0's flat view).
   virtual std::optional<std::string> get(std::string_view key) const = 0;
+  /// Since SDK 1.1: the whole section as a tree with file locations (an absent node when
+  /// the host configures nothing for the plugin).
+  virtual const ConfigNode& section() const {
+    static const ConfigNode nothing;
+    return nothing;
+  }
 };
 
 /// Everything the host offers a plugin. Lives as long as the plugin is loaded.
@@ -53,6 +63,20 @@ class HostServices {
   virtual const PluginConfig& config() const = 0;
   /// A folder the plugin may keep its own files in (created by the host).
   virtual std::filesystem::path data_dir() const = 0;
+  /// Since SDK 1.1: reports a mistake in the plugin's section, written at `where`, as a
+  /// plain sentence. A host refuses to start serving while any is reported; the plugin
+  /// should report every mistake it finds, then throw from its register function.
+  virtual void config_problem(const ConfigLocation& where, std::string_view message) {
+    (void)where;
+    (void)message;
+  }
+  /// Since SDK 1.1: adds one to the plugin's counter `name` for `outcome` (both short
+  /// snake_case words, such as "duo_calls" and "rate_limited"); the host shows it in
+  /// /metrics. Never pass a phone, a username or a secret.
+  virtual void count(std::string_view name, std::string_view outcome) {
+    (void)name;
+    (void)outcome;
+  }
 };
 
 }  // namespace servicedesk

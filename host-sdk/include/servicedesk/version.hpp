@@ -28,7 +28,10 @@
 #define SERVICEDESK_API_MAJOR 2
 /// Bumped when the SDK grows in a compatible way. A host refuses plugins built against
 /// a newer minor than its own, since they may use what the host does not have.
-#define SERVICEDESK_API_MINOR 0
+/// 2.1: plugin config sections are trees (PluginConfig::section, HostServices::config_problem),
+/// plugins count events for /metrics (HostServices::count), fulfilment handlers can say a
+/// failure is temporary (FulfilmentInput::feedback).
+#define SERVICEDESK_API_MINOR 1
 
 namespace servicedesk {
 

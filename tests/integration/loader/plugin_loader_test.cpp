@@ -93,6 +93,15 @@ TEST_F(PluginLoaderTest, RefusesANewerApiMinor) {
       << report.refusal;
 }
 
+TEST_F(PluginLoaderTest, LoadsAPluginBuiltForAnOlderMinor) {
+  auto registry = make_registry();
+  PluginReport report = registry.load_file(broken("older_minor"));
+  ASSERT_TRUE(report.loaded) << report.refusal;
+  EXPECT_EQ(report.api_minor, 0u);
+  ASSERT_EQ(report.items.size(), 1u);
+  EXPECT_EQ(report.items[0].id, "older-minor");
+}
+
 TEST_F(PluginLoaderTest, RefusesALibraryWithoutEntrySymbol) {
   auto registry = make_registry();
   PluginReport report = registry.load_file(broken("no_entry_symbol"));

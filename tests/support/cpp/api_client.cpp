@@ -18,7 +18,7 @@ ApiClient::ApiClient(int port, ClientOptions options)
 }
 
 httplib::Headers ApiClient::headers() const {
-  httplib::Headers headers;
+  httplib::Headers headers = extra_headers;
   if (!cookie.empty()) headers.emplace("Cookie", cookie);
   if (send_csrf && !csrf_token.empty()) headers.emplace("X-CSRF-Token", csrf_token);
   return headers;
@@ -42,14 +42,16 @@ Reply ApiClient::reply(const httplib::Result& result) {
 
 Reply ApiClient::log_in(const std::string& username, const std::string& password) {
   Reply out = post("/api/session", {{"username", username}, {"password", password}});
-  if (out.status == 200) {
-    const std::string set_cookie = out.header("Set-Cookie");
-    cookie = set_cookie.substr(0, set_cookie.find(';'));
-    const nlohmann::json body =
-        options_.parse_json ? out.json : nlohmann::json::parse(out.body, nullptr, false);
-    csrf_token = body.is_object() ? body.value("csrf_token", "") : "";
-  }
+  if (out.status == 200) adopt_session(out);
   return out;
+}
+
+void ApiClient::adopt_session(const Reply& reply) {
+  const std::string set_cookie = reply.header("Set-Cookie");
+  if (!set_cookie.empty()) cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const nlohmann::json body =
+      options_.parse_json ? reply.json : nlohmann::json::parse(reply.body, nullptr, false);
+  if (body.is_object()) csrf_token = body.value("csrf_token", "");
 }
 
 Reply ApiClient::get(const std::string& path) {

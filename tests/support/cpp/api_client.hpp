@@ -52,6 +52,10 @@ class ApiClient {
   bool send_csrf = true;
   std::string csrf_token;
   std::string cookie;  ///< "sd_session=..."
+  /// Sent with every call (a reverse proxy's headers, in trusted_header tests).
+  httplib::Headers extra_headers;
+  /// Keeps the cookie and CSRF token of a reply that started a session (GET /api/session).
+  void adopt_session(const Reply& reply);
 
  private:
   httplib::Headers headers() const;

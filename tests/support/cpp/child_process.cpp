@@ -55,4 +55,11 @@ int terminate(pid_t pid) {
   return -1;
 }
 
+void kill_and_reap(pid_t pid) {
+  if (pid <= 0) return;
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+}
+
 }  // namespace servicedesk::test::child

@@ -19,4 +19,7 @@ bool exited(pid_t pid, int& status);
 /// SIGTERM, up to 20 s to exit, then SIGKILL; returns the exit code (-1 when killed or none).
 int terminate(pid_t pid);
 
+/// SIGKILL (a crash: nothing flushed or finished) and reap.
+void kill_and_reap(pid_t pid);
+
 }  // namespace servicedesk::test::child

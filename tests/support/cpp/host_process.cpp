@@ -94,6 +94,11 @@ long HostProcess::peak_rss_kib() const {
   return -1;
 }
 
+void HostProcess::kill_hard() {
+  child::kill_and_reap(pid_);
+  pid_ = -1;
+}
+
 std::string HostProcess::log() const {
   return read_file(log_file_);
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fake_duo.hpp"
 #include "scratch.hpp"
 #include "smtp_sink.hpp"
 
@@ -42,6 +43,8 @@ class HostProcess {
   long peak_rss_kib() const;
   /// Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int stop();
+  /// Sends SIGKILL (a crash: nothing is flushed or finished) and reaps the process.
+  void kill_hard();
   /// The host's log so far.
   std::string log() const;
 
