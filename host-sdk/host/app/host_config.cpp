@@ -62,6 +62,117 @@ bool apply_listen(const std::string& text, HostConfig& config) {
   return true;
 }
 
+namespace {
+
+void apply_mail_section(const std::filesystem::path& file, const YAML::Node& section,
+                        MailConfig& mail, std::vector<std::string>& problems) {
+  for (const auto& entry : section) {
+    const std::string name = entry.first.as<std::string>("");
+    const YAML::Node& setting = entry.second;
+    if (name == "maildir")
+      mail.maildir = setting.as<std::string>();
+    else if (name == "smtp")
+      mail.smtp_url = setting.as<std::string>();
+    else if (name == "starttls")
+      mail.starttls = setting.as<bool>();
+    else if (name == "user")
+      mail.user = setting.as<std::string>();
+    else if (name == "password_env")
+      mail.password_env = setting.as<std::string>();
+    else if (name == "from")
+      mail.from_address = setting.as<std::string>();
+    else if (name == "poll_interval_ms")
+      mail.poll_interval_ms = setting.as<int>();
+    else if (name == "initial_backoff_ms")
+      mail.initial_backoff_ms = setting.as<int>();
+    else if (name == "max_backoff_ms")
+      mail.max_backoff_ms = setting.as<int>();
+    else
+      problems.push_back(where(file, entry.first) + "unknown mail setting \"" + name + "\"");
+  }
+}
+
+void apply_plugins_section(const std::filesystem::path& file, const YAML::Node& section,
+                           HostConfig& config, std::vector<std::string>& problems) {
+  if (!section.IsMap()) {
+    problems.push_back(where(file, section) +
+                       "expected `plugins:` to map plugin names to sections");
+    return;
+  }
+  for (const auto& plugin : section) {
+    if (!plugin.second.IsMap() && !plugin.second.IsNull()) {
+      problems.push_back(where(file, plugin.second) + "expected the section of plugin \"" +
+                         plugin.first.as<std::string>("") + "\" to be a mapping");
+      continue;
+    }
+    config.plugins[plugin.first.as<std::string>()] = to_config_node(file, plugin.second);
+  }
+}
+
+/// A top-level setting with a single value; false when `key` is not one.
+bool apply_single_setting(const std::filesystem::path& file, const YAML::Node& key_node,
+                          const YAML::Node& value, HostConfig& config,
+                          std::vector<std::string>& problems) {
+  const std::string key = key_node.as<std::string>("");
+  if (key == "listen") {
+    if (!apply_listen(value.as<std::string>(), config))
+      problems.push_back(where(file, value) + "expected HOST:PORT");
+  } else if (key == "data_dir") {
+    config.data_dir = value.as<std::string>();
+  } else if (key == "plugin_dir") {
+    config.plugin_dir = value.as<std::string>();
+  } else if (key == "catalog_dir") {
+    config.catalog_dir = value.as<std::string>();
+  } else if (key == "web_dir") {
+    config.web_dir = value.as<std::string>();
+  } else if (key == "directory_file") {
+    config.directory_file = value.as<std::string>();
+  } else if (key == "password_hash") {
+    problems.push_back(where(file, key_node) +
+                       "there is no shared password any more: give each person a "
+                       "password_hash in the directory file, or use auth.mode ldap_bind or "
+                       "trusted_header");
+  } else if (key == "ditc_scope") {
+    config.ditc_scope = value.as<std::string>();
+    if (config.ditc_scope != "campus" && config.ditc_scope != "department")
+      problems.push_back(where(file, value) + "ditc_scope is \"campus\" or \"department\"");
+  } else if (key == "threads") {
+    config.threads = value.as<std::size_t>();
+  } else if (key == "behind_tls_proxy") {
+    config.behind_tls_proxy = value.as<bool>();
+  } else if (key == "session_idle_minutes") {
+    config.session_idle_minutes = value.as<int>();
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/// A top-level section of settings; false when `key` is not one.
+bool apply_section(const std::filesystem::path& file, const std::string& key,
+                   const YAML::Node& value, HostConfig& config,
+                   std::vector<std::string>& problems) {
+  if (key == "directory")
+    apply_directory_section(file, value, config, problems);
+  else if (key == "auth")
+    apply_auth_section(file, value, config, problems);
+  else if (key == "http")
+    apply_http_section(file, value, config.http, problems);
+  else if (key == "tls")
+    apply_tls_section(file, value, config, problems);
+  else if (key == "metrics")
+    apply_metrics_section(file, value, config, problems);
+  else if (key == "mail")
+    apply_mail_section(file, value, config.mail, problems);
+  else if (key == "plugins")
+    apply_plugins_section(file, value, config, problems);
+  else
+    return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> apply_config_file(const std::filesystem::path& file, HostConfig& config) {
   std::vector<std::string> problems;
   YAML::Node root;
@@ -80,86 +191,9 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Ho
     const std::string key = entry.first.as<std::string>("");
     const YAML::Node& value = entry.second;
     try {
-      if (key == "listen") {
-        if (!apply_listen(value.as<std::string>(), config))
-          problems.push_back(where(file, value) + "expected HOST:PORT");
-      } else if (key == "data_dir") {
-        config.data_dir = value.as<std::string>();
-      } else if (key == "plugin_dir") {
-        config.plugin_dir = value.as<std::string>();
-      } else if (key == "catalog_dir") {
-        config.catalog_dir = value.as<std::string>();
-      } else if (key == "web_dir") {
-        config.web_dir = value.as<std::string>();
-      } else if (key == "directory_file") {
-        config.directory_file = value.as<std::string>();
-      } else if (key == "password_hash") {
-        problems.push_back(where(file, entry.first) +
-                           "there is no shared password any more: give each person a "
-                           "password_hash in the directory file, or use auth.mode ldap_bind or "
-                           "trusted_header");
-      } else if (key == "directory") {
-        apply_directory_section(file, value, config, problems);
-      } else if (key == "auth") {
-        apply_auth_section(file, value, config, problems);
-      } else if (key == "ditc_scope") {
-        config.ditc_scope = value.as<std::string>();
-        if (config.ditc_scope != "campus" && config.ditc_scope != "department")
-          problems.push_back(where(file, value) + "ditc_scope is \"campus\" or \"department\"");
-      } else if (key == "threads") {
-        config.threads = value.as<std::size_t>();
-      } else if (key == "http") {
-        apply_http_section(file, value, config.http, problems);
-      } else if (key == "tls") {
-        apply_tls_section(file, value, config, problems);
-      } else if (key == "behind_tls_proxy") {
-        config.behind_tls_proxy = value.as<bool>();
-      } else if (key == "metrics") {
-        apply_metrics_section(file, value, config, problems);
-      } else if (key == "session_idle_minutes") {
-        config.session_idle_minutes = value.as<int>();
-      } else if (key == "mail") {
-        for (const auto& mail : value) {
-          const std::string name = mail.first.as<std::string>("");
-          const YAML::Node& setting = mail.second;
-          if (name == "maildir")
-            config.mail.maildir = setting.as<std::string>();
-          else if (name == "smtp")
-            config.mail.smtp_url = setting.as<std::string>();
-          else if (name == "starttls")
-            config.mail.starttls = setting.as<bool>();
-          else if (name == "user")
-            config.mail.user = setting.as<std::string>();
-          else if (name == "password_env")
-            config.mail.password_env = setting.as<std::string>();
-          else if (name == "from")
-            config.mail.from_address = setting.as<std::string>();
-          else if (name == "poll_interval_ms")
-            config.mail.poll_interval_ms = setting.as<int>();
-          else if (name == "initial_backoff_ms")
-            config.mail.initial_backoff_ms = setting.as<int>();
-          else if (name == "max_backoff_ms")
-            config.mail.max_backoff_ms = setting.as<int>();
-          else
-            problems.push_back(where(file, mail.first) + "unknown mail setting \"" + name + "\"");
-        }
-      } else if (key == "plugins") {
-        if (!value.IsMap()) {
-          problems.push_back(where(file, value) +
-                             "expected `plugins:` to map plugin names to sections");
-          continue;
-        }
-        for (const auto& plugin : value) {
-          if (!plugin.second.IsMap() && !plugin.second.IsNull()) {
-            problems.push_back(where(file, plugin.second) + "expected the section of plugin \"" +
-                               plugin.first.as<std::string>("") + "\" to be a mapping");
-            continue;
-          }
-          config.plugins[plugin.first.as<std::string>()] = to_config_node(file, plugin.second);
-        }
-      } else {
+      if (!apply_single_setting(file, entry.first, value, config, problems) &&
+          !apply_section(file, key, value, config, problems))
         problems.push_back(where(file, entry.first) + "unknown setting \"" + key + "\"");
-      }
     } catch (const YAML::Exception& e) {
       problems.push_back(where(file, value) + "bad value for \"" + key + "\": " + e.msg);
     }

@@ -108,6 +108,150 @@ void wait_for_stop(const std::atomic<bool>& server_done) {
   }
 }
 
+DeliveryOptions delivery_options(const HostConfig& config) {
+  DeliveryOptions delivery;
+  delivery.from_address = config.mail.from_address;
+  delivery.poll_interval = std::chrono::milliseconds(config.mail.poll_interval_ms);
+  delivery.initial_backoff = std::chrono::milliseconds(config.mail.initial_backoff_ms);
+  delivery.max_backoff = std::chrono::milliseconds(config.mail.max_backoff_ms);
+  return delivery;
+}
+
+/// The token for /metrics from the configured environment variable; empty when unset.
+std::string metrics_token(const HostConfig& config) {
+  std::string token;
+  if (config.metrics_token_env.empty()) return token;
+  if (const char* value = std::getenv(config.metrics_token_env.c_str())) token = value;
+  if (token.empty())
+    spdlog::warn("metrics.token_env: {} is not set; /metrics is for IT staff only",
+                 config.metrics_token_env);
+  return token;
+}
+
+/// The running parts the API context and its metrics refer to; all outlive the server.
+struct RunningParts {
+  HostParts& parts;
+  SqliteStore& store;
+  DeliveryWorker& worker;
+  SessionManager& sessions;
+};
+
+void add_running_metrics(const RunningParts& running, ApiContext& context) {
+  auto& sources = context.metric_sources;
+  SqliteStore* store = &running.store;
+  DeliveryWorker* worker = &running.worker;
+  SessionManager* sessions = &running.sessions;
+  HostParts* parts = &running.parts;
+  add_directory_metrics(*parts->directory, sources);
+  sources.checkouts = [store] { return store->checkout_count(); };
+  sources.outbox_depth = [store] { return std::uint64_t{store->depth()}; };
+  sources.delivery_failures = [worker] { return worker->failures(); };
+  sources.deliveries = [worker] { return worker->delivered(); };
+  sources.sessions = [sessions] { return std::uint64_t{sessions->size()}; };
+  sources.store_commits = [store] { return store->commits(); };
+  sources.store_write_jobs = [store] { return store->write_jobs(); };
+  sources.extra = [parts] { return parts->plugin_counters.render(); };
+  context.mail_queued = [worker] { worker->wake(); };
+}
+
+/// Logs the log-in mode and who can log in, once the server is bound.
+void announce_login(const HostConfig& config, const HostParts& parts) {
+  if (parts.demo_directory) announce_demo(*parts.directory->current(), config.auth.mode);
+  spdlog::info("log-in mode: {}", to_string(config.auth.mode));
+  if (config.auth.mode == AuthMode::local) warn_people_without_hash(*parts.directory->current());
+}
+
+/// Serves on a thread of its own until a signal arrives or the server stops, then stops it
+/// and lets requests in flight finish.
+void serve_until_stopped(ApiServer& server) {
+  std::atomic<bool> server_done{false};
+  std::thread serving([&] {
+    if (!server.run()) spdlog::error("the HTTP server stopped unexpectedly");
+    server_done = true;
+  });
+  wait_for_stop(server_done);
+  server.stop();
+  serving.join();
+}
+
+void load_catalog(FormRepository& repository) {
+  if (const std::size_t refused = repository.load_all())
+    spdlog::error("catalog: {} file(s) refused; see the errors above or GET /api/admin/catalog",
+                  refused);
+  repository.start_watching();
+}
+
+/// The context's settings that come straight from the configuration.
+void apply_context_settings(const HostConfig& config, ApiContext& context) {
+  context.ditc_scope_department = config.ditc_scope == "department";
+  context.secure_cookies = !config.tls_cert_file.empty() || config.behind_tls_proxy;
+  context.metrics_token = metrics_token(config);
+}
+
+/// Once the server has stopped and its requests have finished: the background parts, then
+/// a last pass over mail queued by the final requests, then the store.
+void stop_background_parts(HostParts& parts, FormRepository& repository, DeliveryWorker& worker,
+                           SqliteStore& store) {
+  if (parts.refresher) parts.refresher->stop();
+  repository.stop();
+  worker.stop();
+  worker.run_once();
+  store.close();
+  spdlog::info("stopped cleanly");
+}
+
+/// Serves with the host's parts loaded; the background workers start and stop here.
+int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
+  std::string error;
+  FormRepository repository(config.catalog_dir, parts.plugins->catalog());
+  load_catalog(repository);
+  RepositoryItemSource items(repository);
+
+  auto transport = make_transport(config);
+  DeliveryWorker worker(store, *transport, delivery_options(config));
+  worker.start();
+  auto stop_workers = [&] {
+    worker.stop();
+    repository.stop();
+  };
+
+  auto identity = make_identity(config, *parts.directory, error);
+  if (!identity) {
+    spdlog::critical("{}", error);
+    stop_workers();
+    return 1;
+  }
+  SessionManager sessions(
+      *parts.directory,
+      [directory = parts.directory.get()](std::string_view username) {
+        return directory->roles(username);
+      },
+      std::chrono::minutes(config.session_idle_minutes));
+  Metrics metrics;
+  ApiContext context{store,   items, *parts.directory, sessions, metrics, {}, {}, {},
+                     nullptr, false, nullptr,          false,    {}};
+  context.identity = &identity->identity;
+  FailureThrottle refused_answers(refused_answer_limits());
+  context.refused_answers = &refused_answers;
+  apply_context_settings(config, context);
+  add_running_metrics({parts, store, worker, sessions}, context);
+
+  ApiServer server(context, server_options(config));
+  if (!server.bind(error)) {
+    spdlog::critical("{}", error);
+    stop_workers();
+    return 1;
+  }
+  announce_login(config, parts);
+  if (parts.refresher) parts.refresher->start();
+  spdlog::info("mail goes to {}", transport->describe());
+  spdlog::info("ready on {}://{}:{}", config.tls_cert_file.empty() ? "http" : "https",
+               config.listen_host, server.port());
+  serve_until_stopped(server);
+  stop_background_parts(parts, repository, worker, store);
+  return 0;
+}
+
 }  // namespace
 
 int serve(const HostConfig& config) {
@@ -127,94 +271,7 @@ int serve(const HostConfig& config) {
     return 1;
   }
   parts->mail.attach(store.get());
-
-  FormRepository repository(config.catalog_dir, parts->plugins->catalog());
-  if (const std::size_t refused = repository.load_all())
-    spdlog::error("catalog: {} file(s) refused; see the errors above or GET /api/admin/catalog",
-                  refused);
-  repository.start_watching();
-  RepositoryItemSource items(repository);
-
-  auto transport = make_transport(config);
-  DeliveryOptions delivery;
-  delivery.from_address = config.mail.from_address;
-  delivery.poll_interval = std::chrono::milliseconds(config.mail.poll_interval_ms);
-  delivery.initial_backoff = std::chrono::milliseconds(config.mail.initial_backoff_ms);
-  delivery.max_backoff = std::chrono::milliseconds(config.mail.max_backoff_ms);
-  DeliveryWorker worker(*store, *transport, delivery);
-  worker.start();
-
-  auto identity = make_identity(config, *parts->directory, error);
-  if (!identity) {
-    spdlog::critical("{}", error);
-    worker.stop();
-    repository.stop();
-    return 1;
-  }
-  SessionManager sessions(
-      *parts->directory,
-      [directory = parts->directory.get()](std::string_view username) {
-        return directory->roles(username);
-      },
-      std::chrono::minutes(config.session_idle_minutes));
-  Metrics metrics;
-  ApiContext context{*store,  items, *parts->directory, sessions, metrics, {}, {}, {},
-                     nullptr, false, nullptr,           false,    {}};
-  context.identity = &identity->identity;
-  context.ditc_scope_department = config.ditc_scope == "department";
-  FailureThrottle refused_answers(refused_answer_limits());
-  context.refused_answers = &refused_answers;
-  add_directory_metrics(*parts->directory, context.metric_sources);
-  context.secure_cookies = !config.tls_cert_file.empty() || config.behind_tls_proxy;
-  if (!config.metrics_token_env.empty()) {
-    if (const char* token = std::getenv(config.metrics_token_env.c_str()))
-      context.metrics_token = token;
-    if (context.metrics_token.empty())
-      spdlog::warn("metrics.token_env: {} is not set; /metrics is for IT staff only",
-                   config.metrics_token_env);
-  }
-  context.metric_sources.checkouts = [&] { return store->checkout_count(); };
-  context.metric_sources.outbox_depth = [&] { return std::uint64_t{store->depth()}; };
-  context.metric_sources.delivery_failures = [&] { return worker.failures(); };
-  context.metric_sources.deliveries = [&] { return worker.delivered(); };
-  context.metric_sources.sessions = [&] { return std::uint64_t{sessions.size()}; };
-  context.metric_sources.store_commits = [&] { return store->commits(); };
-  context.metric_sources.store_write_jobs = [&] { return store->write_jobs(); };
-  context.metric_sources.extra = [&] { return parts->plugin_counters.render(); };
-  context.mail_queued = [&] { worker.wake(); };
-
-  ApiServer server(context, server_options(config));
-  if (!server.bind(error)) {
-    spdlog::critical("{}", error);
-    worker.stop();
-    repository.stop();
-    return 1;
-  }
-  if (parts->demo_directory) announce_demo(*parts->directory->current(), config.auth.mode);
-  spdlog::info("log-in mode: {}", to_string(config.auth.mode));
-  if (config.auth.mode == AuthMode::local) warn_people_without_hash(*parts->directory->current());
-  if (parts->refresher) parts->refresher->start();
-  spdlog::info("mail goes to {}", transport->describe());
-  spdlog::info("ready on {}://{}:{}", config.tls_cert_file.empty() ? "http" : "https",
-               config.listen_host, server.port());
-
-  std::atomic<bool> server_done{false};
-  std::thread serving([&] {
-    if (!server.run()) spdlog::error("the HTTP server stopped unexpectedly");
-    server_done = true;
-  });
-  wait_for_stop(server_done);
-
-  // Stop accepting and let requests in flight finish, then the background parts.
-  server.stop();
-  serving.join();
-  if (parts->refresher) parts->refresher->stop();
-  repository.stop();
-  worker.stop();
-  worker.run_once();  // a last pass over mail queued by the final requests
-  store->close();
-  spdlog::info("stopped cleanly");
-  return 0;
+  return serve_with(config, *parts, *store);
 }
 
 }  // namespace servicedesk::host
