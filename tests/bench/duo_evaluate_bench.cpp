@@ -1,21 +1,21 @@
 // What Duo adds to an evaluate: the shipped DUO form with one administrative row, evaluated
 // through the real plugin against the demo ledger, and against the fake Duo Admin API with
 // the rules' cache hit and missed (every read then costs two users' reads, four calls).
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
-#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
 #include "directory/directory_loader.hpp"
+#include "fake_duo.hpp"
 #include "plugins/plugin_registry.hpp"
-#include "servicedesk/form.hpp"
+#include "scratch.hpp"
+#include "servicedesk/forms/form.hpp"
 #include "test_host_services.hpp"
 
 namespace servicedesk::bench {
@@ -23,43 +23,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The fake Duo (tests/support/fake_duo) on a free port, for the whole run.
-class FakeDuoProcess {
+/// The fake Duo (tests/support's FakeDuo) on a free port, seeded with the demo phones, for the
+/// whole run.
+class SeededFakeDuo {
  public:
-  FakeDuoProcess() {
-    folder_ = fs::temp_directory_path() / ("duo-bench-" + std::to_string(getpid()));
-    fs::create_directories(folder_);
-    std::ofstream(folder_ / "seed.json")
+  SeededFakeDuo() {
+    std::ofstream(folder_.path() / "seed.json")
         << R"({"users": {"dcoordinator": ["+17145550102", "+17145550112"],
                           "athletics-admin": ["+17145550111", "+17145550112"]}})";
     setenv("DUO_BENCH_SKEY", "bench-secret", 1);
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe");
-    pid_ = fork();
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGTERM);
-      dup2(out[1], 1);
-      execl("/usr/bin/python3", "python3", DUO_FAKE_SCRIPT, "--port", "0", "--host",
-            "api-bench.duosecurity.com", "--ikey", "DIBENCH", "--skey-env", "DUO_BENCH_SKEY",
-            "--state", (folder_ / "state.json").c_str(), "--seed", (folder_ / "seed.json").c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    FILE* lines = fdopen(out[0], "r");
-    if (std::fscanf(lines, "ready on %d", &port_) != 1) throw std::runtime_error("no fake Duo");
+    fake_ = std::make_unique<test::FakeDuo>(folder_.path(), "api-bench.duosecurity.com", "DIBENCH",
+                                            "DUO_BENCH_SKEY");
   }
-  ~FakeDuoProcess() {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    fs::remove_all(folder_);
-  }
-  int port() const { return port_; }
+  int port() const { return fake_->port(); }
 
  private:
-  fs::path folder_;
-  pid_t pid_ = -1;
-  int port_ = 0;
+  test::TempDir folder_;
+  std::unique_ptr<test::FakeDuo> fake_;
 };
 
 /// Test services whose plugin section is `duo_admin_api` pointing at the fake (or empty).
@@ -111,12 +91,13 @@ struct LoadedForm {
   explicit LoadedForm(ConfigNode section) {
     directory = std::make_unique<host::IndexedDirectory>(
         host::read_directory_records(SERVICEDESK_DEMO_DIRECTORY).records);
-    const fs::path data = fs::temp_directory_path() / ("duo-bench-data-" + std::to_string(getpid()));
+    const fs::path data =
+        fs::temp_directory_path() / ("duo-bench-data-" + std::to_string(getpid()));
     registry = std::make_unique<host::PluginRegistry>([&, data](std::string_view plugin) {
       return std::make_shared<ConfiguredServices>(*directory, data / std::string(plugin), section);
     });
     if (!registry->load_file(DUO_PLUGIN).loaded) throw std::runtime_error("DUO plugin refused");
-    auto loaded = load_form_file(DUO_FORM, *registry);
+    auto loaded = load_form_file(DUO_FORM, registry->catalog());
     if (!loaded.ok()) throw std::runtime_error(loaded.diagnostics.front().to_string());
     form = loaded.form;
   }
@@ -139,8 +120,8 @@ void run(benchmark::State& state, const LoadedForm& loaded) {
   }
 }
 
-FakeDuoProcess& fake() {
-  static FakeDuoProcess process;
+SeededFakeDuo& fake() {
+  static SeededFakeDuo process;
   return process;
 }
 
