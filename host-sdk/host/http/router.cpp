@@ -108,7 +108,9 @@ void Router::del(const std::string& pattern, Access access, RouteHandler handler
 }
 
 bool Router::dispatch(Request& req, Response& res) const {
-  const std::string_view method = req.method == "HEAD" ? "GET" : req.method;
+  // Both arms string_view: a `"GET" : req.method` conditional would be a temporary std::string.
+  const std::string_view method =
+      req.method == "HEAD" ? std::string_view{"GET"} : std::string_view{req.method};
   for (const auto& route : routes_) {
     if (route.method != method) continue;
     const bool matched = route.regex ? req.path.starts_with(route.literal_prefix) &&
