@@ -113,7 +113,8 @@ class DuoAdminApiTest : public ::testing::Test {
   static ApiClient as(const std::string& username) {
     ApiClient client(host_->port());
     EXPECT_EQ(client.log_in(username).status, 200) << username;
-    for (const auto& line : client.get("/api/cart").json["lines"])
+    const auto cart = client.get("/api/cart");  // kept alive: the loop walks into its JSON
+    for (const auto& line : cart.json["lines"])
       client.del("/api/cart/items/" + std::to_string(line["id"].get<long long>()));
     return client;
   }
