@@ -48,10 +48,13 @@ export function requestTypeGroup(page) {
   return page.getByRole('radiogroup', { name: /request type/i });
 }
 
-/** The offered request types, in order, once /evaluate has answered. */
+/**
+ * The offered request types, in order, once /evaluate has answered. A radio caught mid
+ * re-render may not have its label yet: it reads as '' and the caller's wait tries again.
+ */
 export async function offeredRequestTypes(page) {
   return page.getByRole('radiogroup', { name: /request type/i }).getByRole('radio').evaluateAll(
-    (radios) => radios.map((r) => r.labels[0].textContent.trim()));
+    (radios) => radios.map((r) => (r.labels[0] ? r.labels[0].textContent.trim() : '')));
 }
 
 /** The visible error text of the field whose input is `control`. */
