@@ -118,6 +118,13 @@ class DuoAdminApiTest : public ::testing::Test {
       client.del("/api/cart/items/" + std::to_string(line["id"].get<long long>()));
     return client;
   }
+  /// An administrative Update: dcoordinator's ...0112 on athletics-admin becomes 714 555 0166.
+  static nlohmann::json dana_replaces_her_athletics_phone() {
+    return {{"account", "athletics-admin"},
+            {"request_type", "update"},
+            {"members",
+             {{{"user", "dcoordinator"}, {"last_four", "0112"}, {"phone", "714 555 0166"}}}}};
+  }
   static FakeDuoControl control() { return FakeDuoControl(duo_->port()); }
 
   static inline std::unique_ptr<TempDir> dir_;

@@ -82,10 +82,7 @@ TEST_F(DuoAdminApiTest, ANumberOnTheDuoAccountButNotInTheDemoLedgerIsRefused) {
 
 TEST_F(DuoAdminApiTest, ALastFourOnlyDuoKnowsIsAcceptedForAnUpdate) {
   ApiClient dana = as("dcoordinator");
-  const nlohmann::json answers = {
-      {"account", "athletics-admin"},
-      {"request_type", "update"},
-      {"members", {{{"user", "dcoordinator"}, {"last_four", "0112"}, {"phone", "714 555 0166"}}}}};
+  const nlohmann::json answers = dana_replaces_her_athletics_phone();
   const Reply evaluated =
       dana.post("/api/catalog/items/duo-account-updates/evaluate", {{"answers", answers}});
   ASSERT_EQ(evaluated.status, 200) << evaluated.body;

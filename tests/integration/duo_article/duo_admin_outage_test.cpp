@@ -82,10 +82,7 @@ TEST_F(DuoOutageTest, LongPhoneListsAreReadPageByPage) {
   duo.page_size(1);
   duo.clear_log();
   ApiClient dana = as("dcoordinator");
-  const nlohmann::json answers = {
-      {"account", "athletics-admin"},
-      {"request_type", "update"},
-      {"members", {{{"user", "dcoordinator"}, {"last_four", "0112"}, {"phone", "714 555 0166"}}}}};
+  const nlohmann::json answers = dana_replaces_her_athletics_phone();
   const Reply evaluated =
       dana.post("/api/catalog/items/duo-account-updates/evaluate", {{"answers", answers}});
   duo.page_size(500);
