@@ -11,7 +11,8 @@ namespace servicedesk::bench {
 
 void write_load_directory(const std::filesystem::path& file, std::size_t people, int ditcs,
                           const std::string& ditc_prefix) {
-  // The DITCs who log in share one hash of "demo" (hashing each would only slow the set-up).
+  // The DITCs who log in share one hash of "demo" (hashing each would only slow the set-up);
+  // the hash holds commas (m=65536,t=2,p=1), so it is quoted.
   const std::string hash = host::hash_password("demo");
   if (hash.empty()) throw std::runtime_error("libsodium could not hash the load password");
   std::ofstream out(file);
@@ -21,8 +22,8 @@ void write_load_directory(const std::filesystem::path& file, std::size_t people,
   out << "athletics-admin,Athletics Administrative Account,administrative,Athletics,,\n";
   for (int d = 0; d < ditcs; ++d) {
     const std::string username = numbered_user(ditc_prefix, d);
-    out << username << ",\"Coordinator, Load " << d << "\",person,Information Technology,ditc,"
-        << hash << "\n";
+    out << username << ",\"Coordinator, Load " << d << "\",person,Information Technology,ditc,\""
+        << hash << "\"\n";
   }
   for (const auto& record : host::generate_people(people)) {
     const auto& entry = record.entry;
