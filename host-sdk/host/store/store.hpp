@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mail/outbox.hpp"
+#include "store/session_store.hpp"
 
 namespace servicedesk::host {
 
@@ -121,8 +122,9 @@ struct ItemDecision {
 };
 
 /// Everything the host keeps. Implementations are thread-safe; every write that returns
-/// has reached stable storage. A PostgreSQL store can implement the same interface.
-class Store : public Outbox {
+/// has reached stable storage. SqliteStore (one host) and PgStore (any number of hosts on
+/// one database) implement it. A read that cannot reach the database throws StoreUnavailable.
+class Store : public Outbox, public SessionStore {
  public:
   /// The user's cart lines, oldest first.
   virtual std::vector<CartLine> cart(std::string_view username) = 0;
@@ -159,6 +161,8 @@ class Store : public Outbox {
   /// Write transactions committed, and write jobs run in them, since start (for /metrics).
   virtual std::uint64_t commits() const = 0;
   virtual std::uint64_t write_jobs() const = 0;
+  /// Whether the database answers right now, with a sentence for /healthz.
+  virtual bool healthy(std::string& detail) = 0;
   /// Waits for pending writes and stops accepting new ones.
   virtual void close() = 0;
 };
