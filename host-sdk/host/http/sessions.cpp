@@ -78,7 +78,7 @@ std::optional<Session> SessionManager::open(std::string_view username) {
   sweep(now);
   const std::string id = random_token();
   StoredSession stored{key_of(id), entry->username, random_token(), now};
-  if (!store_.save_session(stored)) return std::nullopt;
+  if (!store_.save_session(stored)) throw StoreUnavailable("the session could not be saved");
   return session_for(stored, id);
 }
 

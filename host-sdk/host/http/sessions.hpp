@@ -39,7 +39,8 @@ class SessionManager {
                  std::chrono::seconds idle_timeout);
 
   /// A new session for a person whose identity was checked (password, or the proxy's
-  /// header); nothing for unknown names, administrative accounts, or when it cannot be saved.
+  /// header); nothing for unknown names and administrative accounts. Throws StoreUnavailable
+  /// when the session cannot be saved.
   std::optional<Session> open(std::string_view username);
   /// The live session with this id (and marks it used), else nothing.
   std::optional<Session> find(std::string_view id);
