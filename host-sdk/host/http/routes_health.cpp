@@ -42,7 +42,7 @@ void add_health_routes(Router& router) {
     if (context.store_health) {
       std::string detail;
       const bool up = context.store_health(detail);
-      health["store"] = {{"reachable", up}, {"detail", detail}};
+      health["store"] = {{"backend", detail}, {"reachable", up}};
       if (!up) health["status"] = "degraded";
     }
     send_json(call.res, 200, health);

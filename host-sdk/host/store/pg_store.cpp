@@ -223,10 +223,11 @@ bool PgStore::healthy(std::string& detail) try {
     pqxx::nontransaction work(connection);
     work.exec("SELECT 1");
   });
-  detail = "postgresql " + redacted_url_;
+  detail = "postgresql";
   return true;
 } catch (const std::exception& e) {
-  detail = std::string("postgresql: ") + e.what();
+  detail = "postgresql";
+  spdlog::warn("store: health check: {}", e.what());
   return false;
 }
 

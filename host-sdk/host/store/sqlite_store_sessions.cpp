@@ -80,10 +80,11 @@ bool SqliteStore::healthy(std::string& detail) try {
   auto db = read();
   SQLite::Statement query(*db, "SELECT 1");
   query.executeStep();
-  detail = "sqlite " + file_.string();
+  detail = "sqlite";
   return true;
 } catch (const std::exception& e) {
-  detail = std::string("sqlite: ") + e.what();
+  detail = "sqlite";
+  spdlog::warn("store: health check: {}", e.what());
   return false;
 }
 

@@ -161,7 +161,8 @@ class Store : public Outbox, public SessionStore {
   /// Write transactions committed, and write jobs run in them, since start (for /metrics).
   virtual std::uint64_t commits() const = 0;
   virtual std::uint64_t write_jobs() const = 0;
-  /// Whether the database answers right now, with a sentence for /healthz.
+  /// Whether the database answers right now; `detail` names the backend ("sqlite",
+  /// "postgresql") and nothing more, as /healthz is open to anyone.
   virtual bool healthy(std::string& detail) = 0;
   /// Waits for pending writes and stops accepting new ones.
   virtual void close() = 0;

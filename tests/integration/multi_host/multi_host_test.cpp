@@ -172,6 +172,11 @@ TEST_F(MultiHostTest, DatabaseRestartedUnderLoadGives503sThenResumes) {
     return result.numbers.size() >= 8;
   }));
   SharedPostgres::server().stop();
+  ApiClient probe(host->port());
+  const Reply away = probe.get("/healthz");
+  EXPECT_EQ(away.status, 200);
+  EXPECT_EQ(away.json.value("status", ""), "degraded");
+  EXPECT_EQ(away.json["store"].value("reachable", true), false);
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   const std::size_t before_restart = [&] {
     std::lock_guard lock(result.mutex);
@@ -192,8 +197,7 @@ TEST_F(MultiHostTest, DatabaseRestartedUnderLoadGives503sThenResumes) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM "
                   "request_items i WHERE i.request_number = r.number)"),
             0);
-  ApiClient staff(host->port());
-  EXPECT_EQ(staff.get("/healthz").json["store"].value("reachable", false), true);
+  EXPECT_EQ(probe.get("/healthz").json["store"].value("reachable", false), true);
 }
 
 }  // namespace
