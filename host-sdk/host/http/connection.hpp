@@ -164,9 +164,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     request_ = Request{};
     response_ = Response{};
     detail::from_beast(parser_->release(), request_);
-    boost::system::error_code peer_error;
-    const auto peer = detail::lowest(stream_).remote_endpoint(peer_error);
-    if (!peer_error) request_.remote_addr = peer.address().to_string();
+    request_.remote_addr = peer_address();
     head_only_ = request_.method == "HEAD";
     if (!RequestPipeline::may_block(request_)) {
       shared_.pipeline.serve(request_, response_);
@@ -237,6 +235,16 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
         });
   }
 
+  /// The client's address, asked of the socket once per connection (a system call).
+  const std::string& peer_address() {
+    if (peer_address_.empty()) {
+      boost::system::error_code ignored;
+      const auto peer = detail::lowest(stream_).remote_endpoint(ignored);
+      if (!ignored) peer_address_ = peer.address().to_string();
+    }
+    return peer_address_;
+  }
+
   void close() {
     disarm();
     boost::system::error_code ignored;
@@ -256,6 +264,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   bool keep_alive_ = false;
   bool head_only_ = false;
   std::size_t drained_ = 0;
+  std::string peer_address_;
   boost::beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
   Request request_;
