@@ -1,6 +1,7 @@
 // initdb and postgres as an unprivileged user, readiness by pg_isready, psql for test SQL.
 #include "pg_server.hpp"
 
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -39,11 +40,15 @@ pid_t spawn_as_nobody(const std::vector<std::string>& args, const std::filesyste
   for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   const Account account = nobody();
+  std::fflush(nullptr);  // or the child would write the parent's buffered output again
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    if (std::freopen(log.c_str(), "a", stdout) == nullptr) _exit(126);
-    dup2(1, 2);
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd < 0) _exit(126);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    ::close(fd);
     if (geteuid() == 0 &&
         (setgroups(0, nullptr) != 0 || setgid(account.gid) != 0 || setuid(account.uid) != 0))
       _exit(126);
