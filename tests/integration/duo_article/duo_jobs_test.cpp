@@ -1,5 +1,6 @@
 // Durable fulfilment jobs against the fake Duo: a kill -9 mid-job, retries, failed items.
 #include <chrono>
+#include <iostream>
 #include <regex>
 #include <thread>
 
@@ -102,6 +103,11 @@ TEST_F(DuoJobsTest, AHostKilledMidJobFinishesItOnceAfterRestart) {
   start_host("jobs:\n  host_id: host-b\n  lease_ms: 3000\n", "b");
   ASSERT_TRUE(item_reaches(ritm, "fulfilled")) << item(ritm).dump();
   EXPECT_EQ(duo.state()["phones"]["+17145550191"], Numbers{"newhire"});
+  for (const auto& call : duo.calls())  // the figure in the note
+    std::cout << "  " << call["method"].get<std::string>() << ' ' << call["path"].get<std::string>()
+              << " -> " << call["status"]
+              << (call.value("client_gone", false) ? " (host killed before the answer)" : "")
+              << '\n';
   EXPECT_EQ(changes("POST", "/admin/v1/phones"), 1) << "the phone was created once";
   EXPECT_EQ(changes("POST", "/admin/v1/users/"), 1) << "and associated once";
   const std::string log = host_->log();
@@ -134,6 +140,7 @@ TEST_F(DuoJobsTest, DuoDownIsRetriedWithBackoffUntilItIsBack) {
   EXPECT_TRUE(contains(metrics(), "servicedesk_fulfilment_retry_queue 1"));
   ASSERT_TRUE(eventually([&] { return retry_delays(host_->log(), ritm).size() >= 3; }, 20));
   const std::vector<long> delays = retry_delays(host_->log(), ritm);
+  for (const long delay : delays) std::cout << "  retry in " << delay << " ms\n";
   for (std::size_t i = 0; i < 3; ++i) {  // 300, 600, 1200 ms, each plus up to a fifth
     const long base = 300L << i;
     EXPECT_GE(delays[i], base) << i;
