@@ -168,6 +168,9 @@ TEST_F(DuoJobsTest, AFailedItemIsRetriedByStaffAndFulfilled) {
   EXPECT_TRUE(contains(metrics(), "servicedesk_fulfilment_failed 1"));
   EXPECT_EQ(fulfil(host_->port(), ritm).status, 409) << "a failed item is retried, not decided";
 
+  ApiClient stranger(host_->port());  // no session
+  EXPECT_EQ(stranger.post("/api/fulfilment/" + ritm + "/retry", nlohmann::json::object()).status,
+            401);
   ApiClient dana = as("dcoordinator");
   const Reply not_staff = dana.post("/api/fulfilment/" + ritm + "/retry", nlohmann::json::object());
   EXPECT_EQ(not_staff.status, 403);
