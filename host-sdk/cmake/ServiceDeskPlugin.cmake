@@ -13,8 +13,11 @@ function(servicedesk_add_plugin name)
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   endif()
-  # An undefined symbol is a load-time surprise in the host: refuse it at link time.
-  target_link_options(${name} PRIVATE "LINKER:--no-undefined"
-                      "LINKER:--version-script=${exports_map}")
+  # An undefined symbol is a load-time surprise in the host: refuse it at link time. Not
+  # under clang's sanitizers: their runtime lives in the executable that loads the plugin.
+  target_link_options(${name} PRIVATE "LINKER:--version-script=${exports_map}")
+  if(NOT (CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_FLAGS MATCHES "-fsanitize="))
+    target_link_options(${name} PRIVATE "LINKER:--no-undefined")
+  endif()
   set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${exports_map})
 endfunction()

@@ -166,6 +166,8 @@ bool apply_section(const std::filesystem::path& file, const std::string& key,
     apply_store_section(file, value, config.store, problems);
   else if (key == "mail")
     apply_mail_section(file, value, config.mail, problems);
+  else if (key == "jobs")
+    apply_jobs_section(file, value, config.jobs, problems);
   else if (key == "plugins")
     apply_plugins_section(file, value, config, problems);
   else

@@ -11,6 +11,7 @@
 #include "auth/auth_settings.hpp"
 #include "directory/ldap_settings.hpp"
 #include "http/connection_limits.hpp"
+#include "jobs/job_settings.hpp"
 #include "servicedesk/config_node.hpp"
 
 namespace YAML {
@@ -77,6 +78,8 @@ struct HostConfig {
   int session_idle_minutes = 30;
   MailConfig mail;
   StoreConfig store;
+  /// `jobs`: the fulfilment job worker (host id, lease, backoff, attempts).
+  JobSettings jobs;
   /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.
   std::map<std::string, ConfigNode> plugins;
 };

@@ -38,6 +38,8 @@ struct ApiContext {
   std::string metrics_token;
   /// Whether the store's database answers, with a sentence (for /healthz); unset in tests.
   std::function<bool(std::string&)> store_health;
+  /// The fulfilment job worker (see Desk::jobs).
+  JobRunner* jobs = nullptr;
 };
 
 }  // namespace servicedesk::host

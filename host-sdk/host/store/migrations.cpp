@@ -11,7 +11,7 @@
 namespace servicedesk::host {
 namespace {
 
-constexpr std::array<std::string_view, 2> kSteps = {
+constexpr std::array<std::string_view, 3> kSteps = {
     // 1: carts, requests, requested items, the mail outbox and number counters.
     R"sql(
 CREATE TABLE counters (
@@ -75,7 +75,25 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_due ON outbox(sent, next_attempt_at);
 CREATE INDEX outbox_by_request ON outbox(request_number);
 )sql",
-    // 2: log-in sessions, kept by the store so that they survive a restart.
+    // 2: durable fulfilment jobs, one per requested item, claimed under a lease by one host.
+    R"sql(
+CREATE TABLE fulfilment_jobs (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  item_number      TEXT NOT NULL UNIQUE REFERENCES request_items(number),
+  state            TEXT NOT NULL DEFAULT 'queued',
+  decided_by       TEXT NOT NULL,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT NOT NULL DEFAULT '',
+  next_attempt_at  INTEGER NOT NULL,
+  claimed_by       TEXT NOT NULL DEFAULT '',
+  claims           INTEGER NOT NULL DEFAULT 0,
+  lease_expires_at INTEGER NOT NULL DEFAULT 0,
+  created_at       INTEGER NOT NULL,
+  finished_at      INTEGER
+);
+CREATE INDEX fulfilment_jobs_due ON fulfilment_jobs(state, next_attempt_at);
+)sql",
+    // 3: log-in sessions, kept by the store so that they survive a restart.
     R"sql(
 CREATE TABLE sessions (
   key        TEXT PRIMARY KEY,

@@ -11,7 +11,7 @@ namespace {
 /// Held by the migrating transaction: a second host waits, then finds nothing left to do.
 constexpr long long kMigrationLock = 0x5e7d1c0de;
 
-constexpr std::array<std::string_view, 1> kSteps = {
+constexpr std::array<std::string_view, 2> kSteps = {
     // 1: carts, requests, requested items, the mail outbox with leases, sessions, and the
     // sequences REQ and RITM numbers come from.
     R"sql(
@@ -82,6 +82,24 @@ CREATE TABLE sessions (
   last_used  BIGINT NOT NULL
 );
 CREATE INDEX sessions_by_last_use ON sessions(last_used);
+)sql",
+    // 2: durable fulfilment jobs, one per requested item, claimed under a lease by one host.
+    R"sql(
+CREATE TABLE fulfilment_jobs (
+  id               BIGSERIAL PRIMARY KEY,
+  item_number      TEXT NOT NULL UNIQUE REFERENCES request_items(number),
+  state            TEXT NOT NULL DEFAULT 'queued',
+  decided_by       TEXT NOT NULL,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT NOT NULL DEFAULT '',
+  next_attempt_at  BIGINT NOT NULL,
+  claimed_by       TEXT NOT NULL DEFAULT '',
+  claims           BIGINT NOT NULL DEFAULT 0,
+  lease_expires_at BIGINT NOT NULL DEFAULT 0,
+  created_at       BIGINT NOT NULL,
+  finished_at      BIGINT
+);
+CREATE INDEX fulfilment_jobs_due ON fulfilment_jobs(state, next_attempt_at);
 )sql",
 };
 

@@ -189,9 +189,12 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
         const NewRequestItem& item = order.items[i];
         work.exec_params(
             "INSERT INTO request_items(number, request_number, position, item_id, item_name, "
-            "answers, summary) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "answers, summary, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             order.numbers.item_numbers[i], request_number, static_cast<int>(i), item.item_id,
-            item.item_name, item.answers.dump(), item.summary);
+            item.item_name, item.answers.dump(), item.summary,
+            std::string(item.fulfil_at_checkout ? "fulfilling" : "open"));
+        if (item.fulfil_at_checkout)
+          pg::queue_job(work, order.numbers.item_numbers[i], "automatic", now);
       }
       for (const auto& mail : order.mails) pg::insert_outbox_mail(work, request_number, mail, now);
       work.exec_params("DELETE FROM cart_lines WHERE username = $1", order.opened_by);

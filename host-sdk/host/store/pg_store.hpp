@@ -64,6 +64,19 @@ class PgStore final : public Store {
   std::size_t expire_sessions(std::int64_t live_since_ms) override;
   std::size_t session_count(std::int64_t live_since_ms) override;
 
+  StoreError start_fulfilment(std::string_view item_number, std::string_view decided_by) override;
+  StoreError retry_fulfilment(std::string_view item_number, std::string_view decided_by) override;
+  std::vector<FulfilmentJob> claim_due(std::string_view host_id,
+                                       std::chrono::system_clock::time_point now,
+                                       std::chrono::milliseconds lease, std::size_t limit) override;
+  bool renew_lease(const JobClaim& claim, std::chrono::system_clock::time_point until) override;
+  StoreError finish_job(const JobClaim& claim, const std::vector<NewMail>& mails) override;
+  StoreError retry_job_later(const JobClaim& claim, const std::string& error,
+                             std::chrono::system_clock::time_point next_attempt) override;
+  StoreError fail_job(const JobClaim& claim, const std::string& reason) override;
+  std::size_t release_claims(std::string_view host_id) override;
+  JobCounts job_counts() override;
+
   std::uint64_t checkout_count() const override { return checkouts_.load(); }
   std::uint64_t delivery_failures() const override { return delivery_failures_.load(); }
   std::uint64_t commits() const override { return commits_.load(); }
@@ -79,8 +92,11 @@ class PgStore final : public Store {
   /// Runs `fn(work)` in one transaction and commits it; counts the commit.
   template <class Fn>
   auto write(Fn&& fn);
-  std::vector<OutboxMessage> claim_due(std::chrono::system_clock::time_point now,
-                                       std::size_t limit);
+  /// A job-queue write in one transaction, its failure mapped onto a StoreError.
+  template <class Fn>
+  StoreError job_write(const char* what, Fn&& fn);
+  std::vector<OutboxMessage> claim_due_mail(std::chrono::system_clock::time_point now,
+                                            std::size_t limit);
 
   PgPool pool_;
   std::string redacted_url_;

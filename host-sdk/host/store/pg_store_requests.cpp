@@ -10,8 +10,10 @@ namespace {
 
 constexpr const char* kItemColumns =
     "SELECT i.number, i.request_number, i.item_id, i.item_name, i.answers, i.summary, i.state, "
-    "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions "
-    "FROM request_items i JOIN requests r ON r.number = i.request_number ";
+    "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions, "
+    "COALESCE(j.attempts, 0), COALESCE(j.last_error, ''), COALESCE(j.next_attempt_at, 0) "
+    "FROM request_items i JOIN requests r ON r.number = i.request_number "
+    "LEFT JOIN fulfilment_jobs j ON j.item_number = i.number ";
 
 RequestItemRecord read_item(const pqxx::row& row) {
   RequestItemRecord item;
@@ -27,6 +29,11 @@ RequestItemRecord read_item(const pqxx::row& row) {
   item.opened_by = row[9].as<std::string>();
   item.requested_for = row[10].as<std::string>();
   item.special_instructions = row[11].as<std::string>();
+  item.attempts = row[12].as<int>();
+  if (item.state == "fulfilling") {
+    item.last_error = row[13].as<std::string>();
+    item.next_attempt_at_ms = row[14].as<std::int64_t>();
+  }
   return item;
 }
 
@@ -121,7 +128,8 @@ std::vector<RequestItemRecord> PgStore::open_items() {
     pqxx::read_transaction work(connection);
     std::vector<RequestItemRecord> items;
     for (const auto& row :
-         work.exec(std::string(kItemColumns) + "WHERE i.state = 'open' ORDER BY i.number"))
+         work.exec(std::string(kItemColumns) +
+                   "WHERE i.state IN ('open', 'fulfilling', 'failed') ORDER BY i.number"))
       items.push_back(read_item(row));
     return items;
   });
@@ -133,10 +141,15 @@ StoreError PgStore::decide(const ItemDecision& decision) {
       const std::int64_t now = sql::now_ms();
       const auto rows = work.exec_params(
           "UPDATE request_items SET state = $1, decided_by = $2, reason = $3, decided_at = $4 "
-          "WHERE number = $5 AND state = 'open' RETURNING request_number",
+          "WHERE number = $5 AND (state = 'open' OR (state = 'failed' AND $1 = 'rejected')) "
+          "RETURNING request_number",
           decision.state, decision.decided_by, decision.reason, now, decision.item_number);
       if (rows.empty()) return false;
       const std::string request_number = rows[0][0].as<std::string>();
+      work.exec_params(
+          "UPDATE fulfilment_jobs SET state = 'cancelled', finished_at = $1 "
+          "WHERE item_number = $2 AND state = 'failed'",
+          now, decision.item_number);
       for (const auto& mail : decision.mails)
         pg::insert_outbox_mail(work, request_number, mail, now);
       return true;
@@ -152,15 +165,15 @@ std::vector<OutboxMessage> PgStore::due(std::chrono::system_clock::time_point no
                                         std::size_t limit) {
   // The delivery worker calls these four; a database problem must not kill its thread.
   try {
-    return claim_due(now, limit);
+    return claim_due_mail(now, limit);
   } catch (const std::exception& e) {
     spdlog::error("store: claiming mail from the outbox failed: {}", e.what());
     return {};
   }
 }
 
-std::vector<OutboxMessage> PgStore::claim_due(std::chrono::system_clock::time_point now,
-                                              std::size_t limit) {
+std::vector<OutboxMessage> PgStore::claim_due_mail(std::chrono::system_clock::time_point now,
+                                                   std::size_t limit) {
   const std::int64_t now_ms = sql::to_ms(now);
   const std::int64_t until = now_ms + std::chrono::milliseconds(mail_lease_).count();
   return write([&](pqxx::work& work) {

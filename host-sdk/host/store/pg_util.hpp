@@ -20,6 +20,17 @@ inline void insert_outbox_mail(pqxx::work& work, const std::string& request_numb
       mail.subject, mail.body, now);
 }
 
+/// Queues the item's fulfilment job (a new row, or the old row of a failed item again).
+inline void queue_job(pqxx::work& work, const std::string& number, const std::string& decided_by,
+                      std::int64_t now) {
+  work.exec_params(
+      "INSERT INTO fulfilment_jobs(item_number, decided_by, next_attempt_at, created_at) "
+      "VALUES ($1, $2, $3, $3) ON CONFLICT(item_number) DO UPDATE SET state = 'queued', "
+      "decided_by = $2, attempts = 0, last_error = '', next_attempt_at = $3, claimed_by = '', "
+      "lease_expires_at = 0, finished_at = NULL",
+      number, decided_by, now);
+}
+
 /// Serializes the transactions that change one person's cart, across every host.
 inline void lock_cart(pqxx::work& work, const std::string& username) {
   work.exec_params("SELECT pg_advisory_xact_lock(hashtext('cart:' || $1))", username);

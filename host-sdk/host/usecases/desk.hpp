@@ -31,6 +31,9 @@ struct Desk {
   bool ditc_scope_department = false;
   /// Counts each person's refused answers (see answer_probes.hpp); null: no limit.
   FailureThrottle* refused_answers = nullptr;
+  /// Runs fulfilment jobs outside the request; null: items with a fulfilment handler cannot
+  /// be fulfilled.
+  JobRunner* jobs = nullptr;
 };
 
 /// The logged-in person a use case acts for.

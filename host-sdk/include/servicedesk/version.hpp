@@ -31,7 +31,10 @@
 /// 2.1: plugin config sections are trees (PluginConfig::section, HostServices::config_problem),
 /// plugins count events for /metrics (HostServices::count), fulfilment handlers can say a
 /// failure is temporary (FulfilmentInput::feedback).
-#define SERVICEDESK_API_MINOR 1
+/// 2.2: an item can be fulfilled at checkout without a staff decision
+/// (Registrar::fulfil_at_checkout); fulfilment runs as a durable job, retried on temporary
+/// failures.
+#define SERVICEDESK_API_MINOR 2
 
 namespace servicedesk {
 
