@@ -187,6 +187,32 @@ TEST_P(StoreContract, EverythingSurvivesReopeningTheStore) {
   EXPECT_TRUE(reopened->healthy(detail)) << detail;
 }
 
+TEST_P(StoreContract, AFulfilmentJobIsHeldByOneHostAndTakenOverWhenItsLeaseRunsOut) {
+  StoreError error = StoreError::none;
+  ASSERT_TRUE(store->add_cart_line("dcoordinator", line_for("duo"), {}, error));
+  const CheckoutOrder order = order_for(*store, "dcoordinator");
+  ASSERT_TRUE(store->checkout(order).ok());
+  const std::string item = order.numbers.item_numbers[0];
+  ASSERT_EQ(store->start_fulfilment(item, "helpdesk"), StoreError::none);
+  EXPECT_EQ(store->start_fulfilment(item, "helpdesk"), StoreError::conflict);
+
+  auto other = store.another();
+  const auto now = std::chrono::system_clock::now();
+  const auto lease = std::chrono::milliseconds(1000);
+  const auto first = store->claim_due("host-a", now, lease, 10);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].item_number, item);
+  EXPECT_TRUE(other->claim_due("host-b", now, lease, 10).empty());  // held by host A
+
+  const auto later = now + std::chrono::milliseconds(1500);  // host A's lease ran out
+  const auto taken = other->claim_due("host-b", later, lease, 10);
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(store->finish_job(first[0].claim, {}), StoreError::conflict);
+  EXPECT_EQ(other->finish_job(taken[0].claim, {mail_to("newhire", item)}), StoreError::none);
+  EXPECT_EQ(store->request_item(item)->state, "fulfilled");
+  EXPECT_EQ(store->job_counts().waiting, 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
                          testing::Values(Backend::sqlite, Backend::postgres), backend_name);
 
