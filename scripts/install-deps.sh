@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, the host and the tests need, when missing.
 # Usage: scripts/install-deps.sh [--tests] [--bench] [--fuzz]
-#   --tests adds Chromium, Node.js, the SMTP sink and openssl (TLS tests' certificates);
+#   --tests adds Chromium, Node.js, the SMTP sink, openssl (TLS tests' certificates) and
+#   PostgreSQL 15 (started by the store tests themselves);
 #   --bench adds nginx-light and wrk (the HTTP benchmark's reference server and load);
 #   --fuzz adds clang-15 and libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
@@ -10,12 +11,12 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-filesystem-dev libyaml-cpp-dev nlohmann-json3-dev libspdlog-dev
   libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libcurl4-openssl-dev libsodium-dev libssl-dev
-  libcli11-dev libphonenumber-dev libvalijson-dev libldap-dev
+  libcli11-dev libphonenumber-dev libvalijson-dev libldap-dev libpqxx-dev
 )
 for option in "$@"; do
   if [[ "$option" == "--tests" ]]; then
     packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl
-               openssl slapd ldap-utils)
+               openssl slapd ldap-utils postgresql-15)
     command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
   elif [[ "$option" == "--bench" ]]; then
     packages+=(nginx-light wrk)

@@ -33,3 +33,6 @@ python3 tests/bench/http_front/vs_nginx.py --host-bin build/release/host-sdk/hos
   --directory "$SERVICEDESK_BENCH_DIR/load/directory.csv" --catalog-dir catalog-items \
   --seconds "$((seconds / 2 > 2 ? seconds / 2 : 2))" \
   --host-config "http: {max_connections_per_client: 4000, idle_timeout_ms: 120000}"
+echo "== checkout on SQLite and PostgreSQL (one host, two hosts) and PostgreSQL's raw commit rate"
+"$bench/servicedesk-store-load" --host-bin build/release/host-sdk/host/app/servicedesk-host \
+  --catalog-dir catalog-items --work-dir "$SERVICEDESK_BENCH_DIR/store-load" --seconds "$seconds"

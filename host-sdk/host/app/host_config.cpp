@@ -162,6 +162,8 @@ bool apply_section(const std::filesystem::path& file, const std::string& key,
     apply_tls_section(file, value, config, problems);
   else if (key == "metrics")
     apply_metrics_section(file, value, config, problems);
+  else if (key == "store")
+    apply_store_section(file, value, config.store, problems);
   else if (key == "mail")
     apply_mail_section(file, value, config.mail, problems);
   else if (key == "jobs")

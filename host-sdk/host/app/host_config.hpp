@@ -33,6 +33,16 @@ struct MailConfig {
   int max_backoff_ms = 300000;
 };
 
+/// Where the host keeps its data (`store:`): SQLite in the data folder, or PostgreSQL.
+struct StoreConfig {
+  std::string postgres;       ///< libpq URL; empty: SQLite at <data_dir>/servicedesk.db
+  std::size_t pool_size = 8;  ///< PostgreSQL connections per host
+  /// Apply missing schema steps at start; unset: yes for SQLite (the embedded default keeps
+  /// starting with no extra step), no for PostgreSQL (run `servicedesk-host migrate`).
+  std::optional<bool> migrate_on_start;
+  int mail_lease_seconds = 60;  ///< how long a host owns the mails it claimed
+};
+
 /// The HTTP front: threads for requests that write, limits, connection caps.
 struct HttpConfig {
   std::size_t worker_threads = 32;  ///< POST/DELETE wait for the disk here, not on the loop
@@ -67,6 +77,7 @@ struct HostConfig {
   std::string metrics_token_env;  ///< variable holding the /metrics bearer token
   int session_idle_minutes = 30;
   MailConfig mail;
+  StoreConfig store;
   /// `jobs`: the fulfilment job worker (host id, lease, backoff, attempts).
   JobSettings jobs;
   /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.

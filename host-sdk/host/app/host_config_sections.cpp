@@ -1,4 +1,4 @@
-// The http, tls, metrics and jobs sections of the host's configuration.
+// The http, tls, store, metrics and jobs sections of the host's configuration.
 #include "app/host_config_sections.hpp"
 
 namespace servicedesk::host {
@@ -80,6 +80,31 @@ void apply_tls_section(const std::filesystem::path& file, const YAML::Node& sect
   }
   if (config.tls_cert_file.empty() || config.tls_key_file.empty())
     problems.push_back(where(file, section) + "tls needs both cert_file and key_file");
+}
+
+void apply_store_section(const std::filesystem::path& file, const YAML::Node& section,
+                         StoreConfig& store, std::vector<std::string>& problems) {
+  if (!section.IsMap()) {
+    problems.push_back(where(file, section) +
+                       "\"store\" must be {postgres, pool_size, migrate_on_start}");
+    return;
+  }
+  for (const auto& entry : section) {
+    const std::string name = entry.first.as<std::string>("");
+    const YAML::Node& value = entry.second;
+    if (name == "postgres")
+      store.postgres = value.as<std::string>();
+    else if (name == "pool_size")
+      positive(file, value, name, store.pool_size, problems);
+    else if (name == "migrate_on_start")
+      store.migrate_on_start = value.as<bool>();
+    else if (name == "mail_lease_seconds")
+      positive(file, value, name, store.mail_lease_seconds, problems);
+    else
+      problems.push_back(where(file, entry.first) + "unknown store setting \"" + name + "\"");
+  }
+  if (store.pool_size > 256)
+    problems.push_back(where(file, section) + "store.pool_size must be at most 256");
 }
 
 void apply_metrics_section(const std::filesystem::path& file, const YAML::Node& section,

@@ -1,4 +1,4 @@
-// Reading the nested sections of the host's configuration: http, tls, metrics.
+// Reading the nested sections of the host's configuration: http, tls, store, metrics.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +20,9 @@ void apply_http_section(const std::filesystem::path& file, const YAML::Node& sec
 /// `tls: {cert_file, key_file}`.
 void apply_tls_section(const std::filesystem::path& file, const YAML::Node& section,
                        HostConfig& config, std::vector<std::string>& problems);
+/// `store: {postgres, pool_size, migrate_on_start, mail_lease_seconds}`.
+void apply_store_section(const std::filesystem::path& file, const YAML::Node& section,
+                         StoreConfig& store, std::vector<std::string>& problems);
 /// `metrics: {token_env}`.
 void apply_metrics_section(const std::filesystem::path& file, const YAML::Node& section,
                            HostConfig& config, std::vector<std::string>& problems);

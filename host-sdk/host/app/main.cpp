@@ -1,4 +1,4 @@
-// servicedesk-host: `serve` the service desk, list `plugins`, `lint` catalog YAML, `hash-password`.
+// servicedesk-host: `serve`, `plugins`, `lint` catalog YAML, `migrate` the store, `hash-password`.
 #include <sys/stat.h>
 
 #include <csignal>
@@ -14,6 +14,7 @@
 
 #include "app/host_config.hpp"
 #include "app/host_parts.hpp"
+#include "app/open_store.hpp"
 #include "app/serve.hpp"
 #include "auth/password_hash.hpp"
 #include "catalog/form_repository.hpp"
@@ -156,6 +157,9 @@ int main(int argc, char** argv) {
 
   app.add_subcommand("plugins", "list plugins, their versions, items and handlers");
 
+  app.add_subcommand("migrate",
+                     "apply the schema steps the store (SQLite, or store.postgres) lacks");
+
   auto* lint_cmd = app.add_subcommand("lint", "check catalog-item YAML files; exit 1 on errors");
   lint_cmd->add_option("paths", flags.lint_paths, "files or folders (default: the catalog folder)");
 
@@ -169,6 +173,7 @@ int main(int argc, char** argv) {
   auto config = resolve(flags);
   if (!config) return 2;
   if (app.got_subcommand("serve")) return servicedesk::host::serve(*config);
+  if (app.got_subcommand("migrate")) return servicedesk::host::migrate_store(*config);
   if (app.got_subcommand("plugins")) {
     spdlog::set_level(spdlog::level::warn);
     return list_plugins(*config);

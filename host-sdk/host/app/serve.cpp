@@ -12,6 +12,7 @@
 #include "app/data_folder.hpp"
 #include "app/host_parts.hpp"
 #include "app/identity.hpp"
+#include "app/open_store.hpp"
 #include "app/repository_item_source.hpp"
 #include "catalog/form_repository.hpp"
 #include "http/server.hpp"
@@ -19,7 +20,6 @@
 #include "mail/delivery_worker.hpp"
 #include "mail/maildir_transport.hpp"
 #include "mail/smtp_transport.hpp"
-#include "store/sqlite_store.hpp"
 #include "usecases/answer_probes.hpp"
 
 namespace servicedesk::host {
@@ -146,14 +146,14 @@ JobSettings job_settings(const HostConfig& config) {
 /// The running parts the API context and its metrics refer to; all outlive the server.
 struct RunningParts {
   HostParts& parts;
-  SqliteStore& store;
+  Store& store;
   DeliveryWorker& worker;
   SessionManager& sessions;
   FulfilmentWorker& jobs;
 };
 
-void add_job_metrics(SqliteStore& store, MetricSources& sources) {
-  SqliteStore* jobs = &store;
+void add_job_metrics(Store& store, MetricSources& sources) {
+  Store* jobs = &store;
   sources.fulfilment_waiting = [jobs] { return std::uint64_t{jobs->job_counts().waiting}; };
   sources.fulfilment_retry_queue = [jobs] { return std::uint64_t{jobs->job_counts().retrying}; };
   sources.fulfilment_failed = [jobs] { return std::uint64_t{jobs->job_counts().failed}; };
@@ -161,7 +161,7 @@ void add_job_metrics(SqliteStore& store, MetricSources& sources) {
 
 void add_running_metrics(const RunningParts& running, ApiContext& context) {
   auto& sources = context.metric_sources;
-  SqliteStore* store = &running.store;
+  Store* store = &running.store;
   DeliveryWorker* worker = &running.worker;
   SessionManager* sessions = &running.sessions;
   HostParts* parts = &running.parts;
@@ -175,6 +175,7 @@ void add_running_metrics(const RunningParts& running, ApiContext& context) {
   sources.store_write_jobs = [store] { return store->write_jobs(); };
   sources.extra = [parts] { return parts->plugin_counters.render(); };
   context.mail_queued = [worker] { worker->wake(); };
+  context.store_health = [store](std::string& detail) { return store->healthy(detail); };
   add_job_metrics(running.store, sources);
   context.jobs = &running.jobs;
 }
@@ -216,7 +217,7 @@ void apply_context_settings(const HostConfig& config, ApiContext& context) {
 /// Once the server has stopped and its requests have finished: the background parts, then
 /// a last pass over mail queued by the final requests, then the store.
 void stop_background_parts(HostParts& parts, FormRepository& repository, FulfilmentWorker& jobs,
-                           DeliveryWorker& worker, SqliteStore& store) {
+                           DeliveryWorker& worker, Store& store) {
   if (parts.refresher) parts.refresher->stop();
   jobs.stop();
   repository.stop();
@@ -227,7 +228,7 @@ void stop_background_parts(HostParts& parts, FormRepository& repository, Fulfilm
 }
 
 /// Serves with the host's parts loaded; the background workers start and stop here.
-int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
+int serve_with(const HostConfig& config, HostParts& parts, Store& store) {
   std::string error;
   FormRepository repository(config.catalog_dir, parts.plugins->catalog());
   load_catalog(repository);
@@ -252,14 +253,14 @@ int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
     return 1;
   }
   SessionManager sessions(
-      *parts.directory,
+      store, *parts.directory,
       [directory = parts.directory.get()](std::string_view username) {
         return directory->roles(username);
       },
       std::chrono::minutes(config.session_idle_minutes));
   Metrics metrics;
   ApiContext context{store,   items, *parts.directory, sessions, metrics, {}, {}, {},
-                     nullptr, false, nullptr,          false,    {}};
+                     nullptr, false, nullptr,          false,    {},      {}};
   context.identity = &identity->identity;
   FailureThrottle refused_answers(refused_answer_limits());
   context.refused_answers = &refused_answers;
@@ -295,7 +296,7 @@ int serve(const HostConfig& config) {
     spdlog::critical("{}", error);
     return 1;
   }
-  auto store = SqliteStore::open(config.data_dir / "servicedesk.db", error);
+  auto store = open_store(config, error);
   if (!store) {
     spdlog::critical("{}", error);
     return 1;

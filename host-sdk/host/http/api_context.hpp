@@ -36,6 +36,8 @@ struct ApiContext {
   bool secure_cookies = false;
   /// A scraper sending `Authorization: Bearer <token>` may read /metrics; empty: staff only.
   std::string metrics_token;
+  /// Whether the store's database answers, with a sentence (for /healthz); unset in tests.
+  std::function<bool(std::string&)> store_health;
   /// The fulfilment job worker (see Desk::jobs).
   JobRunner* jobs = nullptr;
 };

@@ -40,6 +40,13 @@ std::string route_label(std::string pattern) {
   return pattern;
 }
 
+/// The database is away for now: 503 with a hint to retry, rather than a 500.
+void send_store_unavailable(Response& res, const std::string& label, const StoreUnavailable& e) {
+  spdlog::warn("{}: store unavailable ({})", label, log_safe(e.what()));
+  res.set_header("Retry-After", "2");
+  send_error(res, 503, "The service desk's database is unavailable; try again shortly.");
+}
+
 }  // namespace
 
 std::function<void(const Request&, Response&)> Router::wrap(const std::string& pattern,
@@ -50,7 +57,12 @@ std::function<void(const Request&, Response&)> Router::wrap(const std::string& p
     std::optional<Session> session;
     if (access != Access::open) {
       const std::string id = session_cookie(req);
-      if (!id.empty()) session = context->sessions.find(id);
+      try {
+        if (!id.empty()) session = context->sessions.find(id);
+      } catch (const StoreUnavailable& e) {
+        send_store_unavailable(res, label, e);
+        return;
+      }
       if (!session) {
         send_error(res, 401, "Log in first.");
         return;
@@ -77,6 +89,8 @@ std::function<void(const Request&, Response&)> Router::wrap(const std::string& p
       // A JSON type mismatch can only come from input a handler did not check well enough.
       spdlog::warn("{} {}: rejected input ({})", log_safe(req.method), label, e.id);
       send_error(res, 400, "The request body has an unexpected shape.");
+    } catch (const StoreUnavailable& e) {
+      send_store_unavailable(res, label, e);
     } catch (const std::exception& e) {
       spdlog::error("{} {}: {}", log_safe(req.method), label, log_safe(e.what()));
       send_error(res, 500, "Internal error.");

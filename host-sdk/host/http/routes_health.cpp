@@ -38,6 +38,13 @@ void add_health_routes(Router& router) {
       health["directory"] = context.identity->directory_health();
       if (health["directory"].value("stale", false)) health["status"] = "degraded";
     }
+    // The database is reported too; without it the host answers 503 to what needs it.
+    if (context.store_health) {
+      std::string detail;
+      const bool up = context.store_health(detail);
+      health["store"] = {{"backend", detail}, {"reachable", up}};
+      if (!up) health["status"] = "degraded";
+    }
     send_json(call.res, 200, health);
   });
   router.get("/metrics", Access::open, [&context](Call& call) {

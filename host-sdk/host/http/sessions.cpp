@@ -1,21 +1,31 @@
-// Session bookkeeping; libsodium supplies the random tokens.
+// Session bookkeeping over the store; libsodium supplies the random tokens and the id hashes.
 #include "http/sessions.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 namespace servicedesk::host {
 namespace {
 
-constexpr std::size_t kMaxSessions = 100000;
+/// A session's last use is written at most this often (a read serves every other request).
+constexpr std::int64_t kTouchEveryMs = 60 * 1000;
+/// Expired sessions are removed at most this often by each host.
+constexpr std::int64_t kSweepEveryMs = 60 * 1000;
 
 std::string to_hex(const unsigned char* bytes, std::size_t size) {
   std::string hex(size * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), bytes, size);
   hex.pop_back();
   return hex;
+}
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace
@@ -29,12 +39,9 @@ bool same_token(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-SessionManager::SessionManager(const Directory& directory, RolesLookup roles,
+SessionManager::SessionManager(SessionStore& store, const Directory& directory, RolesLookup roles,
                                std::chrono::seconds idle_timeout)
-    : directory_(directory),
-      roles_(std::move(roles)),
-      idle_timeout_(idle_timeout),
-      last_sweep_(std::chrono::steady_clock::now()) {
+    : store_(store), directory_(directory), roles_(std::move(roles)), idle_timeout_(idle_timeout) {
   // Tokens come from randombytes_buf, which wants the library initialized first.
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialized");
 }
@@ -45,60 +52,69 @@ std::string SessionManager::random_token() {
   return to_hex(bytes, sizeof bytes);
 }
 
-std::optional<Session> SessionManager::open(std::string_view username) {
-  const DirectoryEntry* entry = directory_.find(username);
-  if (entry == nullptr || entry->kind != AccountKind::person) return std::nullopt;
+std::string SessionManager::key_of(std::string_view id) {
+  unsigned char hash[32];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(id.data()),
+                     id.size(), nullptr, 0);
+  return to_hex(hash, sizeof hash);
+}
 
+std::optional<Session> SessionManager::session_for(const StoredSession& stored, std::string id) {
+  const DirectoryEntry* entry = directory_.find(stored.username);
+  if (entry == nullptr || entry->kind != AccountKind::person) return std::nullopt;
   Session session;
-  session.id = random_token();
-  session.csrf_token = random_token();
+  session.id = std::move(id);
+  session.csrf_token = stored.csrf_token;
   session.username = entry->username;
   session.display_name = entry->display_name;
   if (roles_) session.roles = roles_(entry->username);
-
-  const auto now = std::chrono::steady_clock::now();
-  std::lock_guard lock(mutex_);
-  expire_locked(now);
-  if (sessions_.size() >= kMaxSessions) {
-    // Full: drop the least recently used session rather than refuse every new log-in.
-    auto oldest = std::min_element(sessions_.begin(), sessions_.end(), [](auto& a, auto& b) {
-      return a.second.last_used < b.second.last_used;
-    });
-    sessions_.erase(oldest);
-  }
-  sessions_.emplace(session.id, Entry{session, now});
   return session;
 }
 
+std::optional<Session> SessionManager::open(std::string_view username) {
+  const DirectoryEntry* entry = directory_.find(username);
+  if (entry == nullptr || entry->kind != AccountKind::person) return std::nullopt;
+  const std::int64_t now = now_ms();
+  sweep(now);
+  const std::string id = random_token();
+  StoredSession stored{key_of(id), entry->username, random_token(), now};
+  if (!store_.save_session(stored)) throw StoreUnavailable("the session could not be saved");
+  return session_for(stored, id);
+}
+
 std::optional<Session> SessionManager::find(std::string_view id) {
-  const auto now = std::chrono::steady_clock::now();
-  std::lock_guard lock(mutex_);
-  expire_locked(now);
-  auto it = sessions_.find(std::string(id));
-  if (it == sessions_.end()) return std::nullopt;
-  if (now - it->second.last_used > idle_timeout_) {
-    sessions_.erase(it);
-    return std::nullopt;
-  }
-  it->second.last_used = now;
-  return it->second.session;
+  if (id.size() != 64) return std::nullopt;
+  const std::int64_t now = now_ms();
+  const std::int64_t idle_ms = std::chrono::milliseconds(idle_timeout_).count();
+  const std::string key = key_of(id);
+  auto stored = store_.find_session(key, now - idle_ms);
+  if (!stored) return std::nullopt;
+  if (now - stored->last_used_ms >= kTouchEveryMs) store_.touch_session(key, now);
+  sweep(now);
+  return session_for(*stored, std::string(id));
 }
 
 void SessionManager::log_out(std::string_view id) {
-  std::lock_guard lock(mutex_);
-  sessions_.erase(std::string(id));
+  store_.delete_session(key_of(id));
 }
 
-std::size_t SessionManager::size() {
-  std::lock_guard lock(mutex_);
-  return sessions_.size();
+std::size_t SessionManager::size() try {
+  return store_.session_count(now_ms() - std::chrono::milliseconds(idle_timeout_).count());
+} catch (const std::exception&) {
+  return 0;
 }
 
-void SessionManager::expire_locked(std::chrono::steady_clock::time_point now) {
-  if (now - last_sweep_ < std::chrono::seconds(60)) return;
-  last_sweep_ = now;
-  std::erase_if(sessions_,
-                [&](const auto& item) { return now - item.second.last_used > idle_timeout_; });
+void SessionManager::sweep(std::int64_t now_ms) {
+  {
+    std::lock_guard lock(sweep_mutex_);
+    if (now_ms - last_sweep_ms_ < kSweepEveryMs) return;
+    last_sweep_ms_ = now_ms;
+  }
+  try {
+    store_.expire_sessions(now_ms - std::chrono::milliseconds(idle_timeout_).count());
+  } catch (const std::exception& e) {
+    spdlog::warn("sessions: removing expired sessions failed: {}", e.what());
+  }
 }
 
 }  // namespace servicedesk::host

@@ -1,4 +1,4 @@
-// Log-in sessions: random ids, CSRF tokens, idle expiry.
+// Log-in sessions: random ids, CSRF tokens, idle expiry; kept in the store for every host.
 #pragma once
 
 #include <chrono>
@@ -8,10 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "servicedesk/directory.hpp"
+#include "store/session_store.hpp"
 
 namespace servicedesk::host {
 
@@ -28,37 +28,41 @@ struct Session {
 /// Looks up a user's roles (the host's directory knows them; plugins never do).
 using RolesLookup = std::function<std::vector<std::string>(std::string_view username)>;
 
-/// Sessions kept in memory. Thread-safe.
+/// Sessions kept in the store (so every host on it serves them, and they survive a restart);
+/// the store holds a hash of each id, never the id itself. Names and roles come from the
+/// directory on each use. Thread-safe; a store that cannot be reached throws StoreUnavailable.
 class SessionManager {
  public:
   /// Sessions for the people of `directory`. Who may have one is LoginService's decision;
   /// administrative accounts never get one here either.
-  SessionManager(const Directory& directory, RolesLookup roles, std::chrono::seconds idle_timeout);
+  SessionManager(SessionStore& store, const Directory& directory, RolesLookup roles,
+                 std::chrono::seconds idle_timeout);
 
   /// A new session for a person whose identity was checked (password, or the proxy's
-  /// header); nothing for unknown names and administrative accounts.
+  /// header); nothing for unknown names and administrative accounts. Throws StoreUnavailable
+  /// when the session cannot be saved.
   std::optional<Session> open(std::string_view username);
   /// The live session with this id (and marks it used), else nothing.
   std::optional<Session> find(std::string_view id);
   void log_out(std::string_view id);
+  /// Live sessions (0 when the store cannot say).
   std::size_t size();
 
   /// 32 random bytes as 64 hex characters.
   static std::string random_token();
+  /// What the store keeps for a session id: its BLAKE2b hash in hex.
+  static std::string key_of(std::string_view id);
 
  private:
-  struct Entry {
-    Session session;
-    std::chrono::steady_clock::time_point last_used;
-  };
-  void expire_locked(std::chrono::steady_clock::time_point now);
+  std::optional<Session> session_for(const StoredSession& stored, std::string id);
+  void sweep(std::int64_t now_ms);
 
+  SessionStore& store_;
   const Directory& directory_;
   RolesLookup roles_;
   std::chrono::seconds idle_timeout_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Entry> sessions_;
-  std::chrono::steady_clock::time_point last_sweep_;
+  std::mutex sweep_mutex_;
+  std::int64_t last_sweep_ms_ = 0;
 };
 
 /// Compares two tokens in constant time.

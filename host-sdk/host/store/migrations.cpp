@@ -2,6 +2,7 @@
 #include "store/migrations.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
 
 #include <SQLiteCpp/Statement.h>
@@ -10,7 +11,7 @@
 namespace servicedesk::host {
 namespace {
 
-constexpr std::array<std::string_view, 2> kSteps = {
+constexpr std::array<std::string_view, 3> kSteps = {
     // 1: carts, requests, requested items, the mail outbox and number counters.
     R"sql(
 CREATE TABLE counters (
@@ -92,23 +93,45 @@ CREATE TABLE fulfilment_jobs (
 );
 CREATE INDEX fulfilment_jobs_due ON fulfilment_jobs(state, next_attempt_at);
 )sql",
+    // 3: log-in sessions, kept by the store so that they survive a restart.
+    R"sql(
+CREATE TABLE sessions (
+  key        TEXT PRIMARY KEY,
+  username   TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  last_used  INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_last_use ON sessions(last_used);
+)sql",
 };
 
-int current_version(SQLite::Database& db) {
+}  // namespace
+
+int schema_version(SQLite::Database& db) {
   db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
   SQLite::Statement query(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
   query.executeStep();
   return query.getColumn(0).getInt();
 }
 
-}  // namespace
+std::string schema_problem(int found, int known, bool will_migrate) {
+  if (found > known)
+    return "the database's schema is version " + std::to_string(found) +
+           ", newer than this build knows (" + std::to_string(known) +
+           "); run a host at least as new as the one that migrated it";
+  if (found < known && !will_migrate)
+    return "the database's schema is version " + std::to_string(found) + ", this build needs " +
+           std::to_string(known) +
+           "; run `servicedesk-host migrate --config FILE` (or set store.migrate_on_start: true)";
+  return "";
+}
 
 int latest_schema_version() {
   return static_cast<int>(kSteps.size());
 }
 
 int migrate(SQLite::Database& db) {
-  int version = current_version(db);
+  int version = schema_version(db);
   while (version < latest_schema_version()) {
     SQLite::Transaction transaction(db);
     db.exec(std::string(kSteps[static_cast<std::size_t>(version)]));

@@ -71,18 +71,40 @@ void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
 }  // namespace sql
 
 std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file,
-                                               std::string& error) {
+                                               std::string& error, bool migrate_schema) {
   try {
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
     auto writer = connect(file);
     writer->exec("PRAGMA journal_mode = WAL");
     // A 201 promises the request survives power loss: every commit is fsynced.
     writer->exec("PRAGMA synchronous = FULL");
+    const std::string problem =
+        schema_problem(schema_version(*writer), latest_schema_version(), migrate_schema);
+    if (!problem.empty()) {
+      error = "cannot open the store at " + file.string() + ": " + problem;
+      return nullptr;
+    }
     migrate(*writer);
     return std::unique_ptr<SqliteStore>(new SqliteStore(file, std::move(writer)));
   } catch (const std::exception& e) {
     error = "cannot open the store at " + file.string() + ": " + e.what();
     return nullptr;
+  }
+}
+
+bool SqliteStore::migrate_file(const std::filesystem::path& file, int& version,
+                               std::string& error) {
+  try {
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    auto db = connect(file);
+    db->exec("PRAGMA journal_mode = WAL");
+    error = schema_problem(schema_version(*db), latest_schema_version(), true);
+    if (!error.empty()) return false;
+    version = migrate(*db);
+    return true;
+  } catch (const std::exception& e) {
+    error = "cannot migrate the store at " + file.string() + ": " + e.what();
+    return false;
   }
 }
 

@@ -20,9 +20,14 @@ namespace servicedesk::host {
 /// connections, which WAL lets run beside the writer.
 class SqliteStore final : public Store {
  public:
-  /// Opens (creating and migrating as needed) the database at `file`. On failure returns
-  /// nullptr with `error` set.
-  static std::unique_ptr<SqliteStore> open(const std::filesystem::path& file, std::string& error);
+  /// Opens (creating it as needed) the database at `file`; applies missing schema steps when
+  /// `migrate_schema`, else refuses an older schema. Always refuses a newer one. On failure
+  /// returns nullptr with `error` set.
+  static std::unique_ptr<SqliteStore> open(const std::filesystem::path& file, std::string& error,
+                                           bool migrate_schema = true);
+  /// Applies missing schema steps to the database at `file`; false with `error` when the
+  /// schema is newer than this build or a step failed. `version` gets the version reached.
+  static bool migrate_file(const std::filesystem::path& file, int& version, std::string& error);
   ~SqliteStore() override;
 
   std::vector<CartLine> cart(std::string_view username) override;
@@ -48,6 +53,14 @@ class SqliteStore final : public Store {
 
   bool enqueue_mail(const NewMail& mail) override;
 
+  bool save_session(const StoredSession& session) override;
+  std::optional<StoredSession> find_session(std::string_view key,
+                                            std::int64_t live_since_ms) override;
+  void touch_session(std::string_view key, std::int64_t now_ms) override;
+  void delete_session(std::string_view key) override;
+  std::size_t expire_sessions(std::int64_t live_since_ms) override;
+  std::size_t session_count(std::int64_t live_since_ms) override;
+  bool healthy(std::string& detail) override;
   StoreError start_fulfilment(std::string_view item_number, std::string_view decided_by) override;
   StoreError retry_fulfilment(std::string_view item_number, std::string_view decided_by) override;
   std::vector<FulfilmentJob> claim_due(std::string_view host_id,

@@ -11,6 +11,7 @@
 
 #include "jobs/job_queue.hpp"
 #include "mail/outbox.hpp"
+#include "store/session_store.hpp"
 #include "store/store_types.hpp"
 
 namespace servicedesk::host {
@@ -114,8 +115,9 @@ struct ItemDecision {
 };
 
 /// Everything the host keeps. Implementations are thread-safe; every write that returns
-/// has reached stable storage. A PostgreSQL store can implement the same interface.
-class Store : public Outbox, public JobQueue {
+/// has reached stable storage. SqliteStore (one host) and PgStore (any number of hosts on
+/// one database) implement it. A read that cannot reach the database throws StoreUnavailable.
+class Store : public Outbox, public SessionStore, public JobQueue {
  public:
   /// The user's cart lines, oldest first.
   virtual std::vector<CartLine> cart(std::string_view username) = 0;
@@ -154,6 +156,9 @@ class Store : public Outbox, public JobQueue {
   /// Write transactions committed, and write jobs run in them, since start (for /metrics).
   virtual std::uint64_t commits() const = 0;
   virtual std::uint64_t write_jobs() const = 0;
+  /// Whether the database answers right now; `detail` names the backend ("sqlite",
+  /// "postgresql") and nothing more, as /healthz is open to anyone.
+  virtual bool healthy(std::string& detail) = 0;
   /// Waits for pending writes and stops accepting new ones.
   virtual void close() = 0;
 };

@@ -19,10 +19,11 @@ struct LoadFigures {
   double per_second() const { return seconds > 0 ? static_cast<double>(completed) / seconds : 0; }
 };
 
-/// Every DITC `user_prefix`00..NN loops add-to-cart (the DUO item) + checkout for `duration`.
-/// `numbers` receives every REQ and RITM number answered.
+/// Every DITC `user_prefix`<first_user>..NN loops add-to-cart (the DUO item) + checkout for
+/// `duration`. `numbers` receives every REQ and RITM number answered.
 LoadFigures run_checkout_load(int port, int clients, const std::string& user_prefix,
-                              std::chrono::seconds duration, std::multiset<std::string>& numbers);
+                              std::chrono::seconds duration, std::multiset<std::string>& numbers,
+                              int first_user = 0);
 
 /// `clients` logged-in users query the directory with name and username prefixes.
 LoadFigures run_search_load(int port, int clients, const std::string& user_prefix,

@@ -29,7 +29,8 @@ std::string numbered_user(const std::string& prefix, int n) {
 }
 
 LoadFigures run_timed_clients(int port, int clients, const std::string& user_prefix,
-                              std::chrono::seconds duration, const TimedOperation& operation) {
+                              std::chrono::seconds duration, const TimedOperation& operation,
+                              int first_user) {
   using Clock = std::chrono::steady_clock;
   std::mutex mutex;
   std::vector<double> latencies;
@@ -38,7 +39,7 @@ LoadFigures run_timed_clients(int port, int clients, const std::string& user_pre
   std::atomic<bool> go{false};
 
   std::vector<std::thread> threads;
-  for (int c = 0; c < clients; ++c) {
+  for (int c = first_user; c < first_user + clients; ++c) {
     threads.emplace_back([&, c] {
       ApiClient api(port, load_client_options());
       const bool logged_in =

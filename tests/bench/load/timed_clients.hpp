@@ -23,10 +23,12 @@ nlohmann::json read_json(const Reply& reply);
 /// One operation of client `client`; returns false when it failed (counted as an error).
 using TimedOperation = std::function<bool(ApiClient& api, int client)>;
 
-/// Logs in `clients` users named `user_prefix` + two digits (password "demo"), starts them
-/// together and runs `operation` in a loop on each until `duration` has passed.
+/// Logs in `clients` users named `user_prefix` + two digits (password "demo"), numbered from
+/// `first_user`, starts them together and runs `operation` in a loop on each until `duration`
+/// has passed; `operation` gets the user's number.
 LoadFigures run_timed_clients(int port, int clients, const std::string& user_prefix,
-                              std::chrono::seconds duration, const TimedOperation& operation);
+                              std::chrono::seconds duration, const TimedOperation& operation,
+                              int first_user = 0);
 
 /// "ditc" + 7 -> "ditc07".
 std::string numbered_user(const std::string& prefix, int n);
