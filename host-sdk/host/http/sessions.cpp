@@ -14,6 +14,10 @@ namespace {
 constexpr std::int64_t kTouchEveryMs = 60 * 1000;
 /// Expired sessions are removed at most this often by each host.
 constexpr std::int64_t kSweepEveryMs = 60 * 1000;
+/// How long a session read from the store serves this host's requests without a new read.
+constexpr std::int64_t kRereadAfterMs = 1000;
+/// The most sessions remembered between reads (beyond it, the memory starts afresh).
+constexpr std::size_t kMaxRecent = 100000;
 
 std::string to_hex(const unsigned char* bytes, std::size_t size) {
   std::string hex(size * 2 + 1, '\0');
@@ -85,17 +89,43 @@ std::optional<Session> SessionManager::open(std::string_view username) {
 std::optional<Session> SessionManager::find(std::string_view id) {
   if (id.size() != 64) return std::nullopt;
   const std::int64_t now = now_ms();
-  const std::int64_t idle_ms = std::chrono::milliseconds(idle_timeout_).count();
-  const std::string key = key_of(id);
-  auto stored = store_.find_session(key, now - idle_ms);
+  auto stored = stored_session(key_of(id), now);
   if (!stored) return std::nullopt;
-  if (now - stored->last_used_ms >= kTouchEveryMs) store_.touch_session(key, now);
   sweep(now);
   return session_for(*stored, std::string(id));
 }
 
+std::optional<StoredSession> SessionManager::stored_session(const std::string& key,
+                                                            std::int64_t now) {
+  const std::int64_t live_since = now - std::chrono::milliseconds(idle_timeout_).count();
+  {
+    std::lock_guard lock(recent_mutex_);
+    if (const auto found = recent_.find(key); found != recent_.end()) {
+      if (now - found->second.read_at_ms < kRereadAfterMs &&
+          found->second.stored.last_used_ms >= live_since)
+        return found->second.stored;
+      recent_.erase(found);
+    }
+  }
+  auto stored = store_.find_session(key, live_since);
+  if (!stored) return std::nullopt;
+  if (now - stored->last_used_ms >= kTouchEveryMs) {
+    store_.touch_session(key, now);
+    stored->last_used_ms = now;
+  }
+  std::lock_guard lock(recent_mutex_);
+  if (recent_.size() >= kMaxRecent) recent_.clear();
+  recent_[key] = {*stored, now};
+  return stored;
+}
+
 void SessionManager::log_out(std::string_view id) {
-  store_.delete_session(key_of(id));
+  const std::string key = key_of(id);
+  {
+    std::lock_guard lock(recent_mutex_);
+    recent_.erase(key);
+  }
+  store_.delete_session(key);
 }
 
 std::size_t SessionManager::size() try {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "servicedesk/directory.hpp"
@@ -54,7 +55,14 @@ class SessionManager {
   static std::string key_of(std::string_view id);
 
  private:
+  /// A session read from the store, and when.
+  struct Recent {
+    StoredSession stored;
+    std::int64_t read_at_ms = 0;
+  };
+
   std::optional<Session> session_for(const StoredSession& stored, std::string id);
+  std::optional<StoredSession> stored_session(const std::string& key, std::int64_t now_ms);
   void sweep(std::int64_t now_ms);
 
   SessionStore& store_;
@@ -63,6 +71,10 @@ class SessionManager {
   std::chrono::seconds idle_timeout_;
   std::mutex sweep_mutex_;
   std::int64_t last_sweep_ms_ = 0;
+  /// Sessions read in the last second: a page's requests cost one store read, not one each.
+  /// A log-out on this host takes effect at once; on another host within that second.
+  std::mutex recent_mutex_;
+  std::unordered_map<std::string, Recent> recent_;
 };
 
 /// Compares two tokens in constant time.
