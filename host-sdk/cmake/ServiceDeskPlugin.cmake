@@ -1,5 +1,6 @@
 # servicedesk_add_plugin(<name> SOURCES ...): a plugin as a MODULE library with hidden
-# visibility, linked to ServiceDesk::sdk; only the entry symbol is exported.
+# visibility, linked to ServiceDesk::sdk; only the entry symbol is exported, and linking
+# fails when no source declares it (SERVICEDESK_PLUGIN(...) missing).
 function(servicedesk_add_plugin name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "OUTPUT_DIRECTORY" "SOURCES")
   set(exports_map "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/plugin-exports.map")
@@ -15,6 +16,7 @@ function(servicedesk_add_plugin name)
   endif()
   # An undefined symbol is a load-time surprise in the host: refuse it at link time.
   target_link_options(${name} PRIVATE "LINKER:--no-undefined"
-                      "LINKER:--version-script=${exports_map}")
+                      "LINKER:--version-script=${exports_map}"
+                      "LINKER:--require-defined=servicedesk_plugin_entry")
   set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${exports_map})
 endfunction()

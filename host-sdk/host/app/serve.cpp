@@ -150,7 +150,10 @@ void add_running_metrics(const RunningParts& running, ApiContext& context) {
   sources.sessions = [sessions] { return std::uint64_t{sessions->size()}; };
   sources.store_commits = [store] { return store->commits(); };
   sources.store_write_jobs = [store] { return store->write_jobs(); };
-  sources.extra = [parts] { return parts->plugin_counters.render(); };
+  sources.extra = [parts] {
+    return parts->plugin_counters.render() + parts->handler_failures.render();
+  };
+  context.handler_failures = &parts->handler_failures;
   context.mail_queued = [worker] { worker->wake(); };
 }
 
@@ -203,7 +206,7 @@ void stop_background_parts(HostParts& parts, FormRepository& repository, Deliver
 /// Serves with the host's parts loaded; the background workers start and stop here.
 int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
   std::string error;
-  FormRepository repository(config.catalog_dir, parts.plugins->catalog());
+  FormRepository repository(config.catalog_dirs, parts.plugins->catalog());
   load_catalog(repository);
   RepositoryItemSource items(repository);
 

@@ -9,6 +9,7 @@
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
 #include "servicedesk/directory.hpp"
+#include "servicedesk/forms/handler_failures.hpp"
 #include "store/store.hpp"
 #include "usecases/item_source.hpp"
 
@@ -36,6 +37,8 @@ struct ApiContext {
   bool secure_cookies = false;
   /// A scraper sending `Authorization: Bearer <token>` may read /metrics; empty: staff only.
   std::string metrics_token;
+  /// Where handler failures are logged and counted (see Desk); null only in tests.
+  const HandlerFailureSink* handler_failures = nullptr;
 };
 
 }  // namespace servicedesk::host

@@ -6,9 +6,9 @@
 namespace servicedesk::host {
 
 Desk desk_of(ApiContext& context) {
-  return {context.store,          context.catalog,   context.directory,
-          context.mail_queued,    context.decisions, context.ditc_scope_department,
-          context.refused_answers};
+  return {context.store,           context.catalog,         context.directory,
+          context.mail_queued,     context.decisions,       context.ditc_scope_department,
+          context.refused_answers, context.handler_failures};
 }
 
 Requester requester_of(const Call& call) {

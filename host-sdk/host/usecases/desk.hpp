@@ -13,6 +13,7 @@
 
 #include "auth/login_throttle.hpp"
 #include "servicedesk/directory.hpp"
+#include "servicedesk/forms/handler_failures.hpp"
 #include "store/store.hpp"
 #include "usecases/item_source.hpp"
 
@@ -31,6 +32,8 @@ struct Desk {
   bool ditc_scope_department = false;
   /// Counts each person's refused answers (see answer_probes.hpp); null: no limit.
   FailureThrottle* refused_answers = nullptr;
+  /// Logs and counts each plugin handler that threw; null: failures are not reported.
+  const HandlerFailureSink* handler_failures = nullptr;
 };
 
 /// The logged-in person a use case acts for.

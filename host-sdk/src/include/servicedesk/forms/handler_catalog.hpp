@@ -97,6 +97,11 @@ class HandlerCatalog {
     return nullptr;
   }
   const std::vector<RegisteredItem>& items() const { return items_; }
+  /// The folders plugins were loaded from, named in "unknown handler" messages.
+  const std::vector<std::string>& plugin_folders() const { return plugin_folders_; }
+  void set_plugin_folders(std::vector<std::string> folders) {
+    plugin_folders_ = std::move(folders);
+  }
   /// Adds `item` unless its id is taken; the refusal sentence otherwise.
   std::string add_item(RegisteredItem item) {
     if (const RegisteredItem* other = this->item(item.id)) {
@@ -110,6 +115,7 @@ class HandlerCatalog {
  private:
   detail::TablesOf<HandlerKinds>::type tables_;
   std::vector<RegisteredItem> items_;
+  std::vector<std::string> plugin_folders_;
 };
 
 }  // namespace servicedesk
