@@ -92,9 +92,7 @@ class AdminSectionReader {
       if (text == "on_approval")
         config.fulfil = FulfilMode::on_approval;
       else if (text == "automatic")
-        report(value.where(),
-               "`fulfil: automatic` needs durable fulfilment jobs, which this "
-               "host does not have yet; use `on_approval`.");
+        config.fulfil = FulfilMode::automatic;
       else
         report(value.where(), "`fulfil` must be `on_approval` or `automatic`.");
     } else {

@@ -11,8 +11,9 @@
 
 namespace servicedesk::duo {
 
-/// When a decision to fulfil reaches Duo: when IT staff approve it (the only mode so far).
-enum class FulfilMode { on_approval };
+/// When a request reaches Duo: when IT staff approve it, or right after checkout (the host
+/// runs the fulfilment job without a staff decision).
+enum class FulfilMode { on_approval, automatic };
 
 /// The `duo_admin_api` section, checked.
 struct DuoAdminConfig {

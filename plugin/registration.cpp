@@ -21,6 +21,8 @@ ItemInfo duo_item_info() {
 void register_duo_plugin(Registrar& registrar) {
   std::shared_ptr<DuoContext> context = DuoContext::open(registrar.services());
   registrar.add_item(duo_item_info());
+  if (context->fulfil_mode() == FulfilMode::automatic)
+    registrar.fulfil_at_checkout(duo_item_info().id);
 
   registrar.add_field_rule(
       "off_campus_phone",

@@ -14,9 +14,13 @@ function(servicedesk_add_plugin name)
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   endif()
-  # An undefined symbol is a load-time surprise in the host: refuse it at link time.
-  target_link_options(${name} PRIVATE "LINKER:--no-undefined"
-                      "LINKER:--version-script=${exports_map}"
+  # An undefined symbol is a load-time surprise in the host: refuse it at link time. Not
+  # under clang's sanitizers: their runtime lives in the executable that loads the plugin.
+  # A plugin without SERVICEDESK_PLUGIN(...) fails to link instead of failing at load.
+  target_link_options(${name} PRIVATE "LINKER:--version-script=${exports_map}"
                       "LINKER:--require-defined=servicedesk_plugin_entry")
+  if(NOT (CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_FLAGS MATCHES "-fsanitize="))
+    target_link_options(${name} PRIVATE "LINKER:--no-undefined")
+  endif()
   set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${exports_map})
 endfunction()

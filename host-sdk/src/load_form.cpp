@@ -8,6 +8,7 @@
 #include "load_bindings.hpp"
 #include "load_fields.hpp"
 #include "load_form_parts.hpp"
+#include "utf8_check.hpp"
 
 namespace servicedesk {
 namespace forms {
@@ -149,6 +150,23 @@ void merge(std::vector<Diagnostic>& loader, std::vector<Diagnostic>& schema) {
   });
 }
 
+/// The 0-based line and column of byte `offset`, as a YAML mark.
+YAML::Mark mark_of_offset(std::string_view text, std::size_t offset) {
+  YAML::Mark mark;
+  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  mark.pos = static_cast<int>(offset);
+  mark.line = static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+  mark.column = static_cast<int>(
+      line_start == std::string_view::npos || offset == 0 ? offset : offset - line_start - 1);
+  return mark;
+}
+
+std::string hex_byte(char byte) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  const auto value = static_cast<unsigned char>(byte);
+  return std::string("0x") + kDigits[value >> 4] + kDigits[value & 0x0F];
+}
+
 }  // namespace
 }  // namespace forms
 
@@ -156,6 +174,14 @@ FormLoadResult load_form_text(std::string_view text, const std::filesystem::path
                               const HandlerCatalog& handlers) {
   forms::Reporter reporter(file.string());
   FormLoadResult result;
+  if (const auto bad = forms::first_invalid_utf8(text)) {
+    // YAML files are UTF-8; the schema check would misread anything else.
+    reporter.at(forms::mark_of_offset(text, *bad), "the file is not valid UTF-8 here (byte " +
+                                                       forms::hex_byte(text[*bad]) +
+                                                       "); save it as UTF-8");
+    result.diagnostics = std::move(reporter.diagnostics());
+    return result;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));

@@ -41,9 +41,10 @@ export function hostBinary() {
 
 /**
  * Starts `servicedesk-host serve` and waits for GET /healthz. Returns
- * `{ baseUrl, dataDir, stop() }`. `name` labels the host log under the artifacts folder.
+ * `{ baseUrl, dataDir, stop() }`. `name` labels the host log under the artifacts folder;
+ * `args` go after the usual ones (for instance `--config FILE`).
  */
-export async function startHost(name) {
+export async function startHost(name, args = []) {
   const bin = hostBinary();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicedesk-e2e-data-'));
@@ -51,7 +52,7 @@ export async function startHost(name) {
   const logFile = path.join(artifactsDir, `${name}.host.log`);
   const log = fs.openSync(logFile, 'w');
   const extra = (process.env.SERVICEDESK_HOST_ARGS || '').split(/\s+/).filter(Boolean);
-  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, ...extra], {
+  const child = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, ...extra, ...args], {
     cwd: repoRoot, stdio: ['ignore', log, log],
   });
   let exited = null;

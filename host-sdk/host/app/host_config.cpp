@@ -168,6 +168,8 @@ bool apply_section(const std::filesystem::path& file, const std::string& key,
     apply_metrics_section(file, value, config, problems);
   else if (key == "mail")
     apply_mail_section(file, value, config.mail, problems);
+  else if (key == "jobs")
+    apply_jobs_section(file, value, config.jobs, problems);
   else if (key == "plugins")
     apply_plugins_section(file, value, config, problems);
   else

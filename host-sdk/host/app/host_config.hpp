@@ -11,6 +11,7 @@
 #include "auth/auth_settings.hpp"
 #include "directory/ldap_settings.hpp"
 #include "http/connection_limits.hpp"
+#include "jobs/job_settings.hpp"
 #include "servicedesk/config_node.hpp"
 
 namespace YAML {
@@ -68,6 +69,8 @@ struct HostConfig {
   std::string metrics_token_env;  ///< variable holding the /metrics bearer token
   int session_idle_minutes = 30;
   MailConfig mail;
+  /// `jobs`: the fulfilment job worker (host id, lease, backoff, attempts).
+  JobSettings jobs;
   /// Each plugin's own section as written: `plugins: {<plugin name>: {...}}`.
   std::map<std::string, ConfigNode> plugins;
 };

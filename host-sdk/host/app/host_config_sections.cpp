@@ -1,4 +1,4 @@
-// The http, tls and metrics sections of the host's configuration.
+// The http, tls, metrics and jobs sections of the host's configuration.
 #include "app/host_config_sections.hpp"
 
 namespace servicedesk::host {
@@ -94,6 +94,34 @@ void apply_metrics_section(const std::filesystem::path& file, const YAML::Node& 
       config.metrics_token_env = entry.second.as<std::string>();
     else
       problems.push_back(where(file, entry.first) + "unknown metrics setting \"" + name + "\"");
+  }
+}
+
+void apply_jobs_section(const std::filesystem::path& file, const YAML::Node& section,
+                        JobSettings& jobs, std::vector<std::string>& problems) {
+  if (!section.IsMap()) {
+    problems.push_back(where(file, section) + "\"jobs\" must be a mapping of settings");
+    return;
+  }
+  for (const auto& entry : section) {
+    const std::string name = entry.first.as<std::string>("");
+    const YAML::Node& value = entry.second;
+    if (name == "host_id")
+      jobs.host_id = value.as<std::string>();
+    else if (name == "lease_ms")
+      milliseconds(file, value, name, jobs.lease, problems);
+    else if (name == "poll_interval_ms")
+      milliseconds(file, value, name, jobs.poll_interval, problems);
+    else if (name == "initial_backoff_ms")
+      milliseconds(file, value, name, jobs.initial_backoff, problems);
+    else if (name == "max_backoff_ms")
+      milliseconds(file, value, name, jobs.max_backoff, problems);
+    else if (name == "max_attempts")
+      positive(file, value, name, jobs.max_attempts, problems);
+    else if (name == "answer_wait_ms")
+      milliseconds(file, value, name, jobs.answer_wait, problems);
+    else
+      problems.push_back(where(file, entry.first) + "unknown jobs setting \"" + name + "\"");
   }
 }
 

@@ -24,4 +24,9 @@ void apply_tls_section(const std::filesystem::path& file, const YAML::Node& sect
 void apply_metrics_section(const std::filesystem::path& file, const YAML::Node& section,
                            HostConfig& config, std::vector<std::string>& problems);
 
+/// `jobs: {host_id, lease_ms, poll_interval_ms, initial_backoff_ms, max_backoff_ms,
+/// max_attempts, answer_wait_ms}`.
+void apply_jobs_section(const std::filesystem::path& file, const YAML::Node& section,
+                        JobSettings& jobs, std::vector<std::string>& problems);
+
 }  // namespace servicedesk::host

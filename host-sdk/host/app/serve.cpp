@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include <unistd.h>
+
 #include <spdlog/spdlog.h>
 
 #include "app/data_folder.hpp"
@@ -13,6 +15,7 @@
 #include "app/repository_item_source.hpp"
 #include "catalog/form_repository.hpp"
 #include "http/server.hpp"
+#include "jobs/fulfilment_worker.hpp"
 #include "mail/delivery_worker.hpp"
 #include "mail/maildir_transport.hpp"
 #include "mail/smtp_transport.hpp"
@@ -128,13 +131,33 @@ std::string metrics_token(const HostConfig& config) {
   return token;
 }
 
+/// The configured job settings, with the host id defaulting to `<hostname>:<port>`.
+JobSettings job_settings(const HostConfig& config) {
+  JobSettings settings = config.jobs;
+  if (settings.host_id.empty()) {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0) name[0] = '\0';
+    settings.host_id =
+        std::string(name[0] ? name : "host") + ":" + std::to_string(config.listen_port);
+  }
+  return settings;
+}
+
 /// The running parts the API context and its metrics refer to; all outlive the server.
 struct RunningParts {
   HostParts& parts;
   SqliteStore& store;
   DeliveryWorker& worker;
   SessionManager& sessions;
+  FulfilmentWorker& jobs;
 };
+
+void add_job_metrics(SqliteStore& store, MetricSources& sources) {
+  SqliteStore* jobs = &store;
+  sources.fulfilment_waiting = [jobs] { return std::uint64_t{jobs->job_counts().waiting}; };
+  sources.fulfilment_retry_queue = [jobs] { return std::uint64_t{jobs->job_counts().retrying}; };
+  sources.fulfilment_failed = [jobs] { return std::uint64_t{jobs->job_counts().failed}; };
+}
 
 void add_running_metrics(const RunningParts& running, ApiContext& context) {
   auto& sources = context.metric_sources;
@@ -155,6 +178,8 @@ void add_running_metrics(const RunningParts& running, ApiContext& context) {
   };
   context.handler_failures = &parts->handler_failures;
   context.mail_queued = [worker] { worker->wake(); };
+  add_job_metrics(running.store, sources);
+  context.jobs = &running.jobs;
 }
 
 /// Logs the log-in mode and who can log in, once the server is bound.
@@ -193,9 +218,10 @@ void apply_context_settings(const HostConfig& config, ApiContext& context) {
 
 /// Once the server has stopped and its requests have finished: the background parts, then
 /// a last pass over mail queued by the final requests, then the store.
-void stop_background_parts(HostParts& parts, FormRepository& repository, DeliveryWorker& worker,
-                           SqliteStore& store) {
+void stop_background_parts(HostParts& parts, FormRepository& repository, FulfilmentWorker& jobs,
+                           DeliveryWorker& worker, SqliteStore& store) {
   if (parts.refresher) parts.refresher->stop();
+  jobs.stop();
   repository.stop();
   worker.stop();
   worker.run_once();
@@ -208,12 +234,16 @@ int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
   std::string error;
   FormRepository repository(config.catalog_dirs, parts.plugins->catalog());
   load_catalog(repository);
-  RepositoryItemSource items(repository);
+  RepositoryItemSource items(repository, parts.plugins->catalog());
 
   auto transport = make_transport(config);
   DeliveryWorker worker(store, *transport, delivery_options(config));
   worker.start();
+  FulfilmentWorker jobs({store, items, *parts.directory, [&worker] { worker.wake(); }},
+                        job_settings(config));
+  jobs.start();
   auto stop_workers = [&] {
+    jobs.stop();
     worker.stop();
     repository.stop();
   };
@@ -237,7 +267,7 @@ int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
   FailureThrottle refused_answers(refused_answer_limits());
   context.refused_answers = &refused_answers;
   apply_context_settings(config, context);
-  add_running_metrics({parts, store, worker, sessions}, context);
+  add_running_metrics({parts, store, worker, sessions, jobs}, context);
 
   ApiServer server(context, server_options(config));
   if (!server.bind(error)) {
@@ -251,7 +281,7 @@ int serve_with(const HostConfig& config, HostParts& parts, SqliteStore& store) {
   spdlog::info("ready on {}://{}:{}", config.tls_cert_file.empty() ? "http" : "https",
                config.listen_host, server.port());
   serve_until_stopped(server);
-  stop_background_parts(parts, repository, worker, store);
+  stop_background_parts(parts, repository, jobs, worker, store);
   return 0;
 }
 

@@ -86,8 +86,11 @@ LdapLoadResult load_ldap_records(const LdapSettings& settings) {
   const std::string domain = domain_of(settings.base_dn);
   const auto attributes = entry_attributes(settings.attributes);
   std::unordered_set<std::string> seen;
-  for (const auto& [filter, kind] : {std::pair{settings.person_filter, "person"},
-                                     std::pair{settings.administrative_filter, "administrative"}}) {
+  for (const auto& pass : {std::pair{settings.person_filter, "person"},
+                           std::pair{settings.administrative_filter, "administrative"}}) {
+    // Named copies, not structured bindings: clang 15 (the fuzz preset) cannot capture those.
+    const std::string& filter = pass.first;
+    const char* kind = pass.second;
     auto error = connection->search_paged(settings.base_dn, filter, attributes, [&](LdapEntry&& e) {
       DirectoryRecord record;
       if (check_entry(raw_entry(e, settings.attributes, kind), domain, record) ||

@@ -39,6 +39,8 @@ struct ApiContext {
   std::string metrics_token;
   /// Where handler failures are logged and counted (see Desk); null only in tests.
   const HandlerFailureSink* handler_failures = nullptr;
+  /// The fulfilment job worker (see Desk::jobs).
+  JobRunner* jobs = nullptr;
 };
 
 }  // namespace servicedesk::host

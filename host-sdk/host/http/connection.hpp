@@ -83,14 +83,31 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     wait_for_request();
   }
 
-  /// Deadline for the current phase; a newer arm() voids an older one.
+  using Clock = std::chrono::steady_clock;
+
+  /// Deadline for the current phase. The one timer is moved only when the new deadline comes
+  /// before the time it is set to wake (a keep-alive request's later deadlines cost nothing:
+  /// the timer wakes, finds the deadline moved on, and waits for it).
   void arm(std::chrono::milliseconds limit, Phase phase) {
     phase_ = phase;
     timed_out_ = false;
+    deadline_ = Clock::now() + limit;
+    if (!watching_ || deadline_ < wake_at_) watch();
+  }
+
+  /// No deadline while the request is being served; the timer, if set, wakes for nothing.
+  void disarm() { deadline_ = Clock::time_point::max(); }
+
+  void watch() {
+    watching_ = true;
+    wake_at_ = deadline_;
     const unsigned armed = ++generation_;
-    timer_.expires_after(limit);
+    timer_.expires_at(wake_at_);  // voids an earlier wait
     timer_.async_wait([self = this->shared_from_this(), armed](boost::system::error_code ec) {
       if (ec || armed != self->generation_) return;
+      self->watching_ = false;
+      if (self->deadline_ == Clock::time_point::max()) return;
+      if (Clock::now() < self->deadline_) return self->watch();
       self->timed_out_ = true;
       boost::system::error_code ignored;
       if (self->phase_ == Phase::head || self->phase_ == Phase::body)
@@ -98,11 +115,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       else
         self->close();
     });
-  }
-
-  void disarm() {
-    ++generation_;
-    timer_.cancel();
   }
 
   void wait_for_request() {
@@ -164,9 +176,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     request_ = Request{};
     response_ = Response{};
     detail::from_beast(parser_->release(), request_);
-    boost::system::error_code peer_error;
-    const auto peer = detail::lowest(stream_).remote_endpoint(peer_error);
-    if (!peer_error) request_.remote_addr = peer.address().to_string();
+    request_.remote_addr = peer_address();
     head_only_ = request_.method == "HEAD";
     if (!RequestPipeline::may_block(request_)) {
       shared_.pipeline.serve(request_, response_);
@@ -237,8 +247,21 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
         });
   }
 
+  /// The client's address, asked of the socket once per connection (a system call).
+  const std::string& peer_address() {
+    if (peer_address_.empty()) {
+      boost::system::error_code ignored;
+      const auto peer = detail::lowest(stream_).remote_endpoint(ignored);
+      if (!ignored) peer_address_ = peer.address().to_string();
+    }
+    return peer_address_;
+  }
+
   void close() {
     disarm();
+    ++generation_;
+    watching_ = false;
+    timer_.cancel();  // lets go of the connection
     boost::system::error_code ignored;
     auto& socket = detail::lowest(stream_);
     if (!socket.is_open()) return;
@@ -251,11 +274,15 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   std::optional<ConnectionLimiter::Slot> slot_;
   boost::asio::steady_timer timer_;
   unsigned generation_ = 0;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  Clock::time_point wake_at_ = Clock::time_point::max();
+  bool watching_ = false;
   Phase phase_ = Phase::idle;
   bool timed_out_ = false;
   bool keep_alive_ = false;
   bool head_only_ = false;
   std::size_t drained_ = 0;
+  std::string peer_address_;
   boost::beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
   Request request_;

@@ -55,6 +55,14 @@ std::string Metrics::render(const MetricSources& sources) {
         "Failed directory refreshes since start.", sources.directory_refresh_failures);
   gauge(out, "servicedesk_directory_age_seconds", "gauge",
         "Seconds since the directory was last loaded successfully.", sources.directory_age_seconds);
+  gauge(out, "servicedesk_fulfilment_jobs_waiting", "gauge",
+        "Fulfilment jobs queued or running that have not failed yet.", sources.fulfilment_waiting);
+  gauge(out, "servicedesk_fulfilment_retry_queue", "gauge",
+        "Fulfilment jobs waiting to be retried after a temporary failure.",
+        sources.fulfilment_retry_queue);
+  gauge(out, "servicedesk_fulfilment_failed", "gauge",
+        "Requested items whose fulfilment failed, waiting for IT staff to retry or reject.",
+        sources.fulfilment_failed);
   if (sources.extra) out << sources.extra();
   return out.str();
 }

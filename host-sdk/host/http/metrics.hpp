@@ -23,6 +23,9 @@ struct MetricSources {
   std::function<std::uint64_t()> directory_stale;  ///< 1 while serving the last good copy
   std::function<std::uint64_t()> directory_refresh_failures;
   std::function<std::uint64_t()> directory_age_seconds;
+  std::function<std::uint64_t()> fulfilment_waiting;      ///< jobs queued, not yet failed once
+  std::function<std::uint64_t()> fulfilment_retry_queue;  ///< jobs waiting to retry
+  std::function<std::uint64_t()> fulfilment_failed;       ///< items failed, waiting for staff
   /// Extra exposition text (plugins' counters), appended as is.
   std::function<std::string()> extra;
 };

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "http/access_log.hpp"
 #include "http/json_io.hpp"
 #include "http/log_escape.hpp"
 #include "http/routes.hpp"
@@ -101,8 +102,8 @@ void RequestPipeline::serve(Request& req, Response& res) const {
   const std::string& route_label = trace.route.empty() ? std::string("unmatched") : trace.route;
   context_.metrics.count_request(route_label, metric_method(req.method), res.status);
   // The path without its query string; never a body, cookie or token.
-  spdlog::info("{} {} {} {:.1f}ms user={}", log_safe(req.method), log_safe(req.path), res.status,
-               ms, trace.user.empty() ? "-" : log_safe(trace.user));
+  access_log().info("{} {} {} {:.1f}ms user={}", log_safe(req.method), log_safe(req.path),
+                    res.status, ms, trace.user.empty() ? "-" : log_safe(trace.user));
   trace = {};
 }
 
@@ -110,8 +111,8 @@ void RequestPipeline::record_refusal(std::string_view method, std::string_view t
                                      int status) const {
   const std::string method_text = method.empty() ? "-" : std::string(method);
   context_.metrics.count_request("refused", metric_method(method), status);
-  spdlog::info("{} {} {} 0.0ms user=-", log_safe(method_text),
-               target.empty() ? "-" : log_safe(target.substr(0, 256)), status);
+  access_log().info("{} {} {} 0.0ms user=-", log_safe(method_text),
+                    target.empty() ? "-" : log_safe(target.substr(0, 256)), status);
 }
 
 }  // namespace servicedesk::host

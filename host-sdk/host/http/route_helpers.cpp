@@ -6,9 +6,9 @@
 namespace servicedesk::host {
 
 Desk desk_of(ApiContext& context) {
-  return {context.store,           context.catalog,         context.directory,
-          context.mail_queued,     context.decisions,       context.ditc_scope_department,
-          context.refused_answers, context.handler_failures};
+  return {context.store,           context.catalog,   context.directory,
+          context.mail_queued,     context.decisions, context.ditc_scope_department,
+          context.refused_answers, context.jobs,      context.handler_failures};
 }
 
 Requester requester_of(const Call& call) {
@@ -45,6 +45,14 @@ void send_refusal(Response& res, const Outcome& outcome) {
   if (outcome.refusal == Refusal::throttled)
     res.set_header("Retry-After", std::to_string(outcome.retry_after.count()));
   send_error(res, status_of(outcome.refusal), outcome.message);
+}
+
+void add_fulfilment_fields(const RequestItemRecord& item, nlohmann::json& entry) {
+  if (!item.reason.empty()) entry["reason"] = item.reason;
+  if (item.state != "fulfilling" || item.attempts == 0) return;
+  entry["attempts"] = item.attempts;
+  entry["last_error"] = item.last_error;
+  entry["next_attempt_at_ms"] = item.next_attempt_at_ms;
 }
 
 }  // namespace servicedesk::host

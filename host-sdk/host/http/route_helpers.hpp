@@ -21,4 +21,9 @@ int status_of(Refusal refusal);
 /// `{"error": sentence}`, with the refusal's status.
 void send_refusal(Response& res, const Outcome& outcome);
 
+/// Adds what the API shows of an item's fulfilment: the failure `reason` of a failed item,
+/// and for an item being fulfilled after temporary failures, `attempts`, `last_error` and
+/// `next_attempt_at_ms`.
+void add_fulfilment_fields(const RequestItemRecord& item, nlohmann::json& entry);
+
 }  // namespace servicedesk::host

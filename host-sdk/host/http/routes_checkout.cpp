@@ -17,7 +17,7 @@ nlohmann::json request_json(const CheckoutOutcome& done) {
                      {"item", item.item_id},
                      {"item_name", item.item_name},
                      {"summary", item.summary},
-                     {"state", "open"}});
+                     {"state", item.state}});
   }
   return {{"number", done.request_number},
           {"requested_for", done.requested_for},

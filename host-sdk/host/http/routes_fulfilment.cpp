@@ -1,4 +1,4 @@
-// The IT staff queue: GET /api/fulfilment/queue, POST /api/fulfilment/{ritm}/fulfil|reject.
+// The IT staff queue: GET /api/fulfilment/queue, POST /api/fulfilment/{ritm}/fulfil|reject|retry.
 #include "http/json_io.hpp"
 #include "http/route_helpers.hpp"
 #include "http/routes.hpp"
@@ -10,10 +10,22 @@ namespace {
 constexpr std::size_t kMaxReason = 2000;
 
 nlohmann::json queue_item_json(const RequestItemRecord& item) {
-  return {{"number", item.number},       {"request_number", item.request_number},
-          {"item", item.item_id},        {"item_name", item.item_name},
-          {"summary", item.summary},     {"state", item.state},
-          {"opened_by", item.opened_by}, {"requested_for", item.requested_for}};
+  nlohmann::json entry = {{"number", item.number},       {"request_number", item.request_number},
+                          {"item", item.item_id},        {"item_name", item.item_name},
+                          {"summary", item.summary},     {"state", item.state},
+                          {"opened_by", item.opened_by}, {"requested_for", item.requested_for}};
+  add_fulfilment_fields(item, entry);
+  return entry;
+}
+
+/// 200 with the item as it is now; 202 while its fulfilment job is still running.
+void send_decided(Response& res, const DecisionOutcome& done) {
+  if (!done.item) {
+    send_refusal(res, done.outcome);
+    return;
+  }
+  send_json(res, done.item->state == "fulfilling" ? 202 : 200,
+            {{"item", queue_item_json(*done.item)}});
 }
 
 void decide_route(ApiContext& context, Call& call, Decision decision) {
@@ -29,13 +41,19 @@ void decide_route(ApiContext& context, Call& call, Decision decision) {
   auto reason = string_member(*body, "reason", kMaxReason, call.res, bad);
   if (bad) return;
   const std::string number = call.req.matches[1].str();
-  const DecisionOutcome done =
-      decide(desk_of(context), requester, {number, decision, std::move(reason)});
-  if (!done.item) {
-    send_refusal(call.res, done.outcome);
+  send_decided(call.res,
+               decide(desk_of(context), requester, {number, decision, std::move(reason)}));
+}
+
+void retry_route(ApiContext& context, Call& call) {
+  const Requester requester = requester_of(call);
+  if (const Outcome refusal = may_decide(requester); !refusal.ok()) {
+    send_refusal(call.res, refusal);
     return;
   }
-  send_json(call.res, 200, {{"item", queue_item_json(*done.item)}});
+  if (!read_object(call.req, call.res, {})) return;  // an empty object: nothing to send
+  const std::string number = call.req.matches[1].str();
+  send_decided(call.res, retry_fulfilment(desk_of(context), requester, number));
 }
 
 }  // namespace
@@ -58,6 +76,8 @@ void add_fulfilment_routes(Router& router) {
               [&context](Call& call) { decide_route(context, call, Decision::fulfil); });
   router.post(R"(/api/fulfilment/([^/]+)/reject)", Access::session_csrf,
               [&context](Call& call) { decide_route(context, call, Decision::reject); });
+  router.post(R"(/api/fulfilment/([^/]+)/retry)", Access::session_csrf,
+              [&context](Call& call) { retry_route(context, call); });
 }
 
 }  // namespace servicedesk::host

@@ -32,7 +32,7 @@ nlohmann::json request_json(const Directory& directory, const RequestRecord& req
                             {"item_name", item.item_name},
                             {"summary", item.summary},
                             {"state", item.state}};
-    if (!item.reason.empty()) entry["reason"] = item.reason;
+    add_fulfilment_fields(item, entry);
     items.push_back(std::move(entry));
   }
   return {{"number", request.number},

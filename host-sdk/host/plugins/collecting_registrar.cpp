@@ -21,6 +21,11 @@ void CollectingRegistrar::add_item(ItemInfo item) {
   collected.add_item({std::move(item.id), std::move(item.form_file), plugin_});
 }
 
+void CollectingRegistrar::fulfil_at_checkout(std::string item_id) {
+  if (!collected.set_fulfil_at_checkout(item_id))
+    problems.push_back("fulfil_at_checkout: item '" + item_id + "' was not added by the plugin");
+}
+
 void CollectingRegistrar::add_handler(std::string name, HandlerContract contract,
                                       AnyHandlerFactory factory) {
   std::visit(

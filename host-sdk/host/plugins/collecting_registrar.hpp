@@ -23,6 +23,7 @@ class CollectingRegistrar final : public Registrar {
   HostServices& services() override { return services_; }
   void add_item(ItemInfo item) override;
   void add_handler(std::string name, HandlerContract contract, AnyHandlerFactory factory) override;
+  void fulfil_at_checkout(std::string item_id) override;
 
   /// Problems seen while collecting, one sentence each.
   std::vector<std::string> problems;

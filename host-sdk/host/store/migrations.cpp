@@ -10,7 +10,7 @@
 namespace servicedesk::host {
 namespace {
 
-constexpr std::array<std::string_view, 1> kSteps = {
+constexpr std::array<std::string_view, 2> kSteps = {
     // 1: carts, requests, requested items, the mail outbox and number counters.
     R"sql(
 CREATE TABLE counters (
@@ -73,6 +73,24 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox(sent, next_attempt_at);
 CREATE INDEX outbox_by_request ON outbox(request_number);
+)sql",
+    // 2: durable fulfilment jobs, one per requested item, claimed under a lease by one host.
+    R"sql(
+CREATE TABLE fulfilment_jobs (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  item_number      TEXT NOT NULL UNIQUE REFERENCES request_items(number),
+  state            TEXT NOT NULL DEFAULT 'queued',
+  decided_by       TEXT NOT NULL,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT NOT NULL DEFAULT '',
+  next_attempt_at  INTEGER NOT NULL,
+  claimed_by       TEXT NOT NULL DEFAULT '',
+  claims           INTEGER NOT NULL DEFAULT 0,
+  lease_expires_at INTEGER NOT NULL DEFAULT 0,
+  created_at       INTEGER NOT NULL,
+  finished_at      INTEGER
+);
+CREATE INDEX fulfilment_jobs_due ON fulfilment_jobs(state, next_attempt_at);
 )sql",
 };
 

@@ -54,4 +54,8 @@ inline int changes(SQLite::Database& db) {
 void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
                         const NewMail& mail, std::int64_t now);
 
+/// Queues a fulfilment job decided at checkout (`fulfil: automatic`), inside the caller's
+/// transaction.
+void queue_automatic_job(SQLite::Database& db, const std::string& item_number);
+
 }  // namespace servicedesk::host::sql

@@ -208,7 +208,7 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
       SQLite::Statement insert(
           db,
           "INSERT INTO request_items(number, request_number, position, "
-          "item_id, item_name, answers, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
+          "item_id, item_name, answers, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       for (std::size_t i = 0; i < order.items.size(); ++i) {
         const NewRequestItem& item = order.items[i];
         insert.bind(1, order.numbers.item_numbers[i]);
@@ -218,8 +218,10 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
         insert.bind(5, item.item_name);
         insert.bind(6, item.answers.dump());
         insert.bind(7, item.summary);
+        insert.bind(8, item.fulfil_at_checkout ? "fulfilling" : "open");
         insert.exec();
         insert.reset();
+        if (item.fulfil_at_checkout) sql::queue_automatic_job(db, order.numbers.item_numbers[i]);
       }
       for (const auto& mail : order.mails) sql::insert_outbox_mail(db, request_number, mail, now);
       SQLite::Statement clear(db, "DELETE FROM cart_lines WHERE username = ?");

@@ -48,6 +48,19 @@ class SqliteStore final : public Store {
 
   bool enqueue_mail(const NewMail& mail) override;
 
+  StoreError start_fulfilment(std::string_view item_number, std::string_view decided_by) override;
+  StoreError retry_fulfilment(std::string_view item_number, std::string_view decided_by) override;
+  std::vector<FulfilmentJob> claim_due(std::string_view host_id,
+                                       std::chrono::system_clock::time_point now,
+                                       std::chrono::milliseconds lease, std::size_t limit) override;
+  bool renew_lease(const JobClaim& claim, std::chrono::system_clock::time_point until) override;
+  StoreError finish_job(const JobClaim& claim, const std::vector<NewMail>& mails) override;
+  StoreError retry_job_later(const JobClaim& claim, const std::string& error,
+                             std::chrono::system_clock::time_point next_attempt) override;
+  StoreError fail_job(const JobClaim& claim, const std::string& reason) override;
+  std::size_t release_claims(std::string_view host_id) override;
+  JobCounts job_counts() override;
+
   std::uint64_t checkout_count() const override { return checkouts_.load(); }
   std::uint64_t delivery_failures() const override { return delivery_failures_.load(); }
   std::uint64_t commits() const override { return writes_.commits(); }

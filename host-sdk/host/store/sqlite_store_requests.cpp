@@ -10,8 +10,10 @@ namespace {
 
 constexpr const char* kItemColumns =
     "SELECT i.number, i.request_number, i.item_id, i.item_name, i.answers, i.summary, i.state, "
-    "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions "
-    "FROM request_items i JOIN requests r ON r.number = i.request_number ";
+    "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions, "
+    "COALESCE(j.attempts, 0), COALESCE(j.last_error, ''), COALESCE(j.next_attempt_at, 0) "
+    "FROM request_items i JOIN requests r ON r.number = i.request_number "
+    "LEFT JOIN fulfilment_jobs j ON j.item_number = i.number ";
 
 RequestItemRecord read_item(SQLite::Statement& row) {
   RequestItemRecord item;
@@ -27,6 +29,11 @@ RequestItemRecord read_item(SQLite::Statement& row) {
   item.opened_by = row.getColumn(9).getString();
   item.requested_for = row.getColumn(10).getString();
   item.special_instructions = row.getColumn(11).getString();
+  item.attempts = row.getColumn(12).getInt();
+  if (item.state == "fulfilling") {
+    item.last_error = row.getColumn(13).getString();
+    item.next_attempt_at_ms = row.getColumn(14).getInt64();
+  }
   return item;
 }
 
@@ -112,8 +119,9 @@ std::optional<RequestItemRecord> SqliteStore::request_item(std::string_view numb
 
 std::vector<RequestItemRecord> SqliteStore::open_items() {
   auto db = read();
-  SQLite::Statement query(*db,
-                          std::string(kItemColumns) + "WHERE i.state = 'open' ORDER BY i.number");
+  SQLite::Statement query(
+      *db, std::string(kItemColumns) +
+               "WHERE i.state IN ('open', 'fulfilling', 'failed') ORDER BY i.number");
   std::vector<RequestItemRecord> items;
   while (query.executeStep()) items.push_back(read_item(query));
   return items;
@@ -124,8 +132,8 @@ StoreError SqliteStore::decide(const ItemDecision& decision) {
     writes_.run([&](SQLite::Database& db) {
       SQLite::Statement update(db,
                                "UPDATE request_items SET state = ?, decided_by = ?, reason = ?, "
-                               "decided_at = ? WHERE number = ? AND state = 'open' "
-                               "RETURNING request_number");
+                               "decided_at = ? WHERE number = ? AND (state = 'open' OR "
+                               "(state = 'failed' AND ?1 = 'rejected')) RETURNING request_number");
       const std::int64_t now = sql::now_ms();
       update.bind(1, decision.state);
       update.bind(2, decision.decided_by);
@@ -135,6 +143,12 @@ StoreError SqliteStore::decide(const ItemDecision& decision) {
       if (!update.executeStep()) throw sql::Conflict("the item is no longer open");
       const std::string request_number = update.getColumn(0).getString();
       update.reset();
+      SQLite::Statement stop(db,
+                             "UPDATE fulfilment_jobs SET state = 'cancelled', finished_at = ? "
+                             "WHERE item_number = ? AND state = 'failed'");
+      stop.bind(1, static_cast<std::int64_t>(now));
+      stop.bind(2, decision.item_number);
+      stop.exec();
       for (const auto& mail : decision.mails) {
         sql::insert_outbox_mail(db, request_number, mail, now);
       }

@@ -9,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jobs/job_queue.hpp"
 #include "mail/outbox.hpp"
+#include "store/store_types.hpp"
 
 namespace servicedesk::host {
 
@@ -28,17 +30,8 @@ struct NewRequestItem {
   std::string item_name;
   nlohmann::json answers;  ///< normalized answers of visible fields
   std::string summary;     ///< phones masked
-};
-
-/// One mail to queue with a request or a decision.
-struct NewMail {
-  std::string item_number;  ///< "RITM0000001", or empty for a request-level mail
-  std::string event;        ///< "submitted", "fulfilled", "rejected"
-  std::string to_username;
-  std::string to_address;
-  std::string to_name;
-  std::string subject;
-  std::string body;
+  /// Fulfilled without a staff decision: written `fulfilling`, its job queued at once.
+  bool fulfil_at_checkout = false;
 };
 
 /// Numbers reserved for one checkout: REQ + 7 digits, and one RITM + 7 digits per item.
@@ -60,9 +53,6 @@ struct CheckoutOrder {
   ReservedNumbers numbers;  ///< from reserve_numbers(items.size())
   std::vector<NewMail> mails;
 };
-
-/// Why a write was refused; `conflict` means the data changed underneath the caller.
-enum class StoreError { none, conflict, not_found, failed };
 
 /// Whether a checkout was written.
 struct CheckoutResult {
@@ -92,9 +82,12 @@ struct RequestItemRecord {
   std::string item_name;
   nlohmann::json answers;
   std::string summary;
-  std::string state;  ///< "open", "fulfilled", "rejected"
+  std::string state;  ///< "open", "fulfilling", "fulfilled", "failed", "rejected"
   std::string decided_by;
-  std::string reason;
+  std::string reason;      ///< staff's reason for a rejection, or why the fulfilment failed
+  int attempts = 0;        ///< temporary failures of its fulfilment job so far
+  std::string last_error;  ///< the last of them, while `fulfilling`
+  std::int64_t next_attempt_at_ms = 0;  ///< when the job tries again, while `fulfilling`
   std::string opened_by;
   std::string requested_for;
   std::string special_instructions;
@@ -122,7 +115,7 @@ struct ItemDecision {
 
 /// Everything the host keeps. Implementations are thread-safe; every write that returns
 /// has reached stable storage. A PostgreSQL store can implement the same interface.
-class Store : public Outbox {
+class Store : public Outbox, public JobQueue {
  public:
   /// The user's cart lines, oldest first.
   virtual std::vector<CartLine> cart(std::string_view username) = 0;
@@ -144,9 +137,11 @@ class Store : public Outbox {
   virtual std::optional<RequestRecord> request(std::string_view number) = 0;
   /// One requested item with its request's people.
   virtual std::optional<RequestItemRecord> request_item(std::string_view number) = 0;
-  /// Every RITM in state "open", oldest first.
+  /// Every RITM waiting for IT staff or being fulfilled (open, fulfilling, failed), oldest
+  /// first.
   virtual std::vector<RequestItemRecord> open_items() = 0;
-  /// Moves an open RITM to its decided state; conflict when it is no longer open.
+  /// Moves an open RITM (or a failed one, to rejected) to its decided state, stopping a
+  /// failed item's job; conflict when it is in neither state.
   virtual StoreError decide(const ItemDecision& decision) = 0;
 
   /// Queues one mail that belongs to no request (a plugin's own notice); false on failure.

@@ -62,6 +62,9 @@ nlohmann::json validate_order(const Desk& desk, const Requester& requester, cons
     NewRequestItem item{
         cart.lines[i].item_id, cart.forms[i]->header().name, std::move(*submission.answers), {}};
     item.summary = summarize(*cart.forms[i], item.answers, desk.handler_failures);
+    // `fulfil: automatic` and the like: the job is queued with the request itself.
+    item.fulfil_at_checkout = desk.jobs != nullptr && cart.forms[i]->fulfilment() != nullptr &&
+                              desk.catalog.fulfils_at_checkout(item.item_id);
     items.push_back(std::move(item));
   }
   nlohmann::json checkout_answers = nlohmann::json::object();
@@ -155,13 +158,14 @@ CheckoutOutcome checkout(const Desk& desk, const Requester& requester, const Che
     return outcome;
   }
   if (desk.mail_queued) desk.mail_queued();
+  if (desk.jobs != nullptr) desk.jobs->wake();
   outcome.request_number = order.numbers.request_number;
   outcome.requested_for = order.requested_for;
   outcome.opened_by = order.opened_by;
   for (std::size_t i = 0; i < order.items.size(); ++i) {
     const NewRequestItem& item = order.items[i];
-    outcome.items.push_back(
-        {order.numbers.item_numbers[i], item.item_id, item.item_name, item.summary});
+    outcome.items.push_back({order.numbers.item_numbers[i], item.item_id, item.item_name,
+                             item.summary, item.fulfil_at_checkout ? "fulfilling" : "open"});
   }
   return outcome;
 }

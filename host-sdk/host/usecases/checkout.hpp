@@ -21,6 +21,7 @@ struct CheckedOutItem {
   std::string item_id;
   std::string item_name;
   std::string summary;
+  std::string state;  ///< "open", or "fulfilling" when fulfilled at checkout
 };
 
 /// A written request, or the refusal: empty cart (bad input), an item no longer orderable

@@ -35,8 +35,17 @@ struct DecisionOutcome {
   std::optional<RequestItemRecord> item;
 };
 
-/// Runs the item's fulfilment handler (which may change the world, so one decision at a
-/// time), then writes the new state with its mails in one transaction.
+/// A decision on an open item (or a rejection of a failed one). To fulfil an item whose form
+/// has a fulfilment handler, the item becomes `fulfilling` and a durable job is queued (one
+/// transaction); the answer waits up to the job runner's answer wait and carries the item as
+/// it then is: fulfilled, failed (with the reason), or fulfilling (with the last temporary
+/// failure, to be retried). A rejection, or fulfilling an item without a handler, is written
+/// at once with its mails.
 DecisionOutcome decide(const Desk& desk, const Requester& requester, const DecisionInput& input);
+
+/// IT staff try a failed item again: it becomes `fulfilling` and its job is queued anew;
+/// the answer is as for decide(). Refused unless the item is failed.
+DecisionOutcome retry_fulfilment(const Desk& desk, const Requester& requester,
+                                 std::string_view item_number);
 
 }  // namespace servicedesk::host

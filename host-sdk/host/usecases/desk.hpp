@@ -32,6 +32,9 @@ struct Desk {
   bool ditc_scope_department = false;
   /// Counts each person's refused answers (see answer_probes.hpp); null: no limit.
   FailureThrottle* refused_answers = nullptr;
+  /// Runs fulfilment jobs outside the request; null: items with a fulfilment handler cannot
+  /// be fulfilled.
+  JobRunner* jobs = nullptr;
   /// Logs and counts each plugin handler that threw; null: failures are not reported.
   const HandlerFailureSink* handler_failures = nullptr;
 };

@@ -22,6 +22,11 @@ class ItemSource {
   virtual std::shared_ptr<const Form> find(std::string_view item_id) const = 0;
   /// `{files:[{file, ok, item?, errors:[...]}]}` for the admin endpoint.
   virtual nlohmann::json status() const = 0;
+  /// Whether the item's plugin asked for it to be fulfilled at checkout (SDK 2.2).
+  virtual bool fulfils_at_checkout(std::string_view item_id) const {
+    (void)item_id;
+    return false;
+  }
 };
 
 }  // namespace servicedesk::host

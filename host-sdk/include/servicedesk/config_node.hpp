@@ -28,17 +28,10 @@ class ConfigNode {
   struct Entry;
 
   ConfigNode() = default;
-  static ConfigNode make_scalar(std::string text, ConfigLocation where = {}) {
-    ConfigNode node(Kind::scalar, std::move(where));
-    node.scalar_ = std::move(text);
-    return node;
-  }
-  static ConfigNode make_map(ConfigLocation where = {}) {
-    return ConfigNode(Kind::map, std::move(where));
-  }
-  static ConfigNode make_list(ConfigLocation where = {}) {
-    return ConfigNode(Kind::list, std::move(where));
-  }
+  // Defined below, once Entry is complete (clang needs it for std::vector<Entry>).
+  static ConfigNode make_scalar(std::string text, ConfigLocation where = {});
+  static ConfigNode make_map(ConfigLocation where = {});
+  static ConfigNode make_list(ConfigLocation where = {});
 
   Kind kind() const noexcept { return kind_; }
   bool is_scalar() const noexcept { return kind_ == Kind::scalar; }
@@ -58,7 +51,7 @@ class ConfigNode {
   ConfigNode& push_back(ConfigNode value);
 
  private:
-  ConfigNode(Kind kind, ConfigLocation where) : kind_(kind), where_(std::move(where)) {}
+  ConfigNode(Kind kind, ConfigLocation where);
 
   Kind kind_ = Kind::absent;
   ConfigLocation where_;
@@ -73,6 +66,23 @@ struct ConfigNode::Entry {
   ConfigLocation key_where;
   ConfigNode value;
 };
+
+inline ConfigNode::ConfigNode(Kind kind, ConfigLocation where)
+    : kind_(kind), where_(std::move(where)) {}
+
+inline ConfigNode ConfigNode::make_scalar(std::string text, ConfigLocation where) {
+  ConfigNode node(Kind::scalar, std::move(where));
+  node.scalar_ = std::move(text);
+  return node;
+}
+
+inline ConfigNode ConfigNode::make_map(ConfigLocation where) {
+  return ConfigNode(Kind::map, std::move(where));
+}
+
+inline ConfigNode ConfigNode::make_list(ConfigLocation where) {
+  return ConfigNode(Kind::list, std::move(where));
+}
 
 inline const ConfigNode* ConfigNode::find(std::string_view key) const {
   for (const Entry& entry : entries_) {

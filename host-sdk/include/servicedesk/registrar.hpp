@@ -144,6 +144,11 @@ class Registrar {
     add<FulfilmentFn>(std::move(name), {std::move(params), std::move(reads), Cost::cheap},
                       std::move(factory));
   }
+
+  /// Since SDK 2.2: `item_id` (an item this plugin added) is fulfilled right after checkout,
+  /// without a staff decision: the host writes the item `fulfilling` and queues its
+  /// fulfilment job in the checkout's transaction. Call it after add_item.
+  virtual void fulfil_at_checkout(std::string item_id) { (void)item_id; }
 };
 
 }  // namespace servicedesk

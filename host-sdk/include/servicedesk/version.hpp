@@ -34,7 +34,9 @@
 /// a newer minor than its own, since they may use what the host does not have.
 /// (2.1 made plugin config sections trees (PluginConfig::section, HostServices::config_problem),
 /// let plugins count events for /metrics (HostServices::count) and fulfilment handlers say a
-/// failure is temporary (FulfilmentInput::feedback); all of it is part of 3.0.)
+/// failure is temporary (FulfilmentInput::feedback); 2.2 let an item be fulfilled at checkout
+/// (Registrar::fulfil_at_checkout), fulfilment running as a durable job. All of it is part
+/// of 3.0.)
 #define SERVICEDESK_API_MINOR 0
 
 namespace servicedesk {

@@ -1,4 +1,6 @@
 // Steps 2-4: the catalog by role, the item's form, and the directory search.
+#include <fstream>
+
 #include "api_fixture.hpp"
 
 namespace servicedesk::test {
@@ -113,6 +115,38 @@ TEST_F(CatalogTest, StaffSeeCatalogFileStatusOthersDoNot) {
     if (file["item"] == "duo-account-updates") duo_ok = file["ok"].get<bool>();
   EXPECT_TRUE(duo_ok);
   EXPECT_EQ(as("dcoordinator").get("/api/admin/catalog").status, 403);
+}
+
+// The search answer is written by hand on its hot path: names with quotes, backslashes,
+// control characters or non-ASCII letters must come back exactly as the directory holds them.
+TEST(DirectorySearchAnswerTest, NamesThatNeedEscapingComeBackExact) {
+  TempDir dir;
+  const auto directory = dir.path() / "directory.yaml";
+  std::ofstream(directory) << R"(email_domain: example.edu
+entries:
+  - { username: dcoordinator, display_name: "Coordinator, Dana", kind: person, department: Athletics, roles: [ditc],
+      password_hash: "$argon2id$v=19$m=65536,t=2,p=1$t4o6IYIobtle+wyQY3d4Wg$2bvbZyudYESnj8gOWremlUCilfDG4yGskrc3Rvlpw+4" }
+  - { username: pobrien, display_name: "O\"Brien\\Back, Pat", kind: person, department: "Quote \"Dept\"", roles: [] }
+  - { username: jnunez, display_name: "N\u00fa\u00f1ez, Jos\u00e9", kind: person, department: Music, roles: [] }
+  - { username: ttab, display_name: "Tab\tName, Tim", kind: person, department: Music, roles: [] }
+)";
+  const auto config = dir.path() / "host.yaml";
+  std::ofstream(config) << "directory_file: " << directory.string() << "\n";
+  HostProcess host(dir.path() / "data", {"--config", config.string()});
+  ApiClient client(host.port());
+  ASSERT_EQ(client.log_in("dcoordinator").status, 200);
+
+  const auto only_result = [&](const std::string& query) {
+    const Reply reply = client.get("/api/directory/search?q=" + query);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json["results"].size(), 1u) << reply.body;
+    return reply.json["results"].empty() ? nlohmann::json() : reply.json["results"][0];
+  };
+  const auto quoted = only_result("pobrien");
+  EXPECT_EQ(quoted.value("display_name", ""), "O\"Brien\\Back, Pat");
+  EXPECT_EQ(quoted.value("department", ""), "Quote \"Dept\"");
+  EXPECT_EQ(only_result("jnunez").value("display_name", ""), "N\u00fa\u00f1ez, Jos\u00e9");
+  EXPECT_EQ(only_result("ttab").value("display_name", ""), "Tab\tName, Tim");
 }
 
 }  // namespace

@@ -29,6 +29,8 @@ TEST_F(SeparationOfDuties, StaffCannotFulfilOrRejectTheirOwnRequest) {
             std::string::npos)
       << fulfil.body;
   EXPECT_EQ(helpdesk.post("/api/fulfilment/" + ritm + "/reject", {{"reason", "mine"}}).status, 403);
+  EXPECT_EQ(helpdesk.post("/api/fulfilment/" + ritm + "/retry", nlohmann::json::object()).status,
+            403);
   ApiClient colleague = as("rhernandez");
   EXPECT_EQ(colleague.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object()).status,
             200);

@@ -61,6 +61,11 @@ class FakeDuoControl {
          {{"status", status}, {"times", times}, {"method", method}, {"path_prefix", path_prefix}});
   }
   void page_size(int limit) { post("/__fake/page_size", {{"limit", limit}}); }
+  /// The next `times` matching calls are applied, then answered only after `ms`.
+  void delay(int ms, int times, const std::string& method, const std::string& path_prefix) {
+    post("/__fake/delay",
+         {{"ms", ms}, {"times", times}, {"method", method}, {"path_prefix", path_prefix}});
+  }
 
  private:
   nlohmann::json get(const std::string& path) {
@@ -87,6 +92,16 @@ inline Reply fulfil(int port, const std::string& ritm) {
   return helpdesk.post("/api/fulfilment/" + ritm + "/fulfil", nlohmann::json::object());
 }
 
+/// The state of `ritm` as IT staff see it in the queue ("" once it left the queue).
+inline std::string queue_state(int port, const std::string& ritm) {
+  ApiClient helpdesk(port);
+  EXPECT_EQ(helpdesk.log_in("helpdesk").status, 200);
+  const Reply queue = helpdesk.get("/api/fulfilment/queue");
+  for (const auto& item : queue.json["items"])
+    if (item["number"] == ritm) return item["state"].get<std::string>();
+  return "";
+}
+
 /// The RITM number of a checkout reply.
 inline std::string ritm_of(const Reply& checkout) {
   return checkout.json["request"]["items"][0]["number"].get<std::string>();
@@ -100,7 +115,9 @@ class DuoAdminApiTest : public ::testing::Test {
     setenv("DUO_SKEY", kDuoSkey, 1);
     write_duo_seed(dir_->path() / "duo");
     duo_ = std::make_unique<FakeDuo>(dir_->path() / "duo", kDuoApiHost, kDuoIkey, "DUO_SKEY");
-    const auto config = write_duo_host_config(dir_->path(), duo_->port());
+    // Jobs retry quickly here, so a test sees a temporary failure recovered.
+    const auto config = write_duo_host_config(
+        dir_->path(), duo_->port(), "jobs:\n  initial_backoff_ms: 200\n  max_backoff_ms: 800\n");
     host_ = std::make_unique<HostProcess>(dir_->path() / "data",
                                           std::vector<std::string>{"--config", config.string()});
   }

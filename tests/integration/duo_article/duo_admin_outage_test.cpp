@@ -45,14 +45,15 @@ TEST_F(DuoOutageTest, DuoDownThenBackLosesNothingAndDuplicatesNothing) {
   EXPECT_TRUE(contains(errors_at(refused, "account"), "Duo cannot be reached right now"));
   EXPECT_TRUE(dana.get("/api/cart").json["lines"].empty());
 
-  // Fulfilment fails without losing the request: it stays open for staff.
+  // Fulfilment fails for now without losing the request: its job waits to retry.
   const Reply failed = fulfil(host_->port(), ritm);
-  EXPECT_EQ(failed.status, 409) << failed.body;
+  EXPECT_EQ(failed.status, 202) << failed.body;
+  EXPECT_EQ(failed.json["item"]["state"], "fulfilling");
   EXPECT_TRUE(contains(failed.body, "Duo cannot be reached")) << failed.body;
+  EXPECT_EQ(fulfil(host_->port(), ritm).status, 409) << "its job is already running";
 
   restart_duo();
-  const Reply fulfilled = fulfil(host_->port(), ritm);
-  ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
+  ASSERT_TRUE(eventually([&] { return queue_state(host_->port(), ritm).empty(); }, 15));
   auto duo = control();
   EXPECT_EQ(duo_numbers(duo, "tessatitan"), (Numbers{"+17145550133", "+17145550177"}));
   EXPECT_EQ(duo.state()["phones"]["+17145550133"], Numbers{"tessatitan"});
@@ -68,12 +69,13 @@ TEST_F(DuoOutageTest, AServerErrorBeforeACreateIsRecoveredByRunningAgain) {
   const Reply checkout = order(dana, answers, "newhire");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   auto duo = control();
-  duo.fail(500, 1, "POST", "/admin/v1/users/");  // the association fails once
+  duo.fail(500, 3, "POST", "/admin/v1/users/");  // the association fails three times
   const Reply failed = fulfil(host_->port(), ritm_of(checkout));
-  EXPECT_EQ(failed.status, 409) << failed.body;
+  EXPECT_EQ(failed.status, 202) << failed.body;
+  EXPECT_EQ(failed.json["item"]["attempts"], 1) << failed.body;
   EXPECT_EQ(duo.state()["phones"]["+17145550122"], Numbers{});  // created, not yet associated
-  const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
-  ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
+  // The job runs again by itself after its backoff.
+  ASSERT_TRUE(eventually([&] { return queue_state(host_->port(), ritm_of(checkout)).empty(); }));
   EXPECT_EQ(duo.state()["phones"]["+17145550122"], Numbers{"newhire"});  // reused, not duplicated
 }
 

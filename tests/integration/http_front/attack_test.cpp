@@ -189,5 +189,24 @@ TEST(ConnectionCapTest, BeyondACapClientsGet503WithRetryAfter) {
   EXPECT_TRUE(eventually([&] { return normal_visit(host->port()).catalog == 200; }, 5.0));
 }
 
+// The idle deadline of a keep-alive connection starts again after each answer: a client
+// that asks every 600 ms is never cut off, one that goes quiet is closed after 1 s.
+TEST(IdleDeadlineTest, RenewedByEachRequestAndClosedAfterSilence) {
+  TempDir dir;
+  auto host = start_host(dir.path(), "http:\n  idle_timeout_ms: 1000\n");
+  RawConnection connection(host->port(), "127.0.0.4");
+  ASSERT_TRUE(connection.connected());
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(connection.send(std::string(kHead) + "\r\n")) << i;
+    ASSERT_NE(connection.read_until("}", 2000ms).find("200 OK"), std::string::npos) << i;
+    if (i < 3) {
+      EXPECT_FALSE(connection.closed_by_peer(600ms)) << "closed early, round " << i;
+    }
+  }
+  const auto silent_since = std::chrono::steady_clock::now();
+  EXPECT_TRUE(connection.closed_by_peer(3000ms));
+  EXPECT_GE(std::chrono::steady_clock::now() - silent_since, 900ms);
+}
+
 }  // namespace
 }  // namespace servicedesk::test

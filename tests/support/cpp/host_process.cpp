@@ -19,6 +19,16 @@ HostOptions options_with(std::vector<std::string> extra_args,
   return options;
 }
 
+/// One "Vm...:" figure of /proc/PID/status, in KiB; -1 when it cannot be read.
+long proc_status_kib(pid_t pid, const std::string& key) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(key, 0) == 0) return std::stol(line.substr(key.size()));
+  }
+  return -1;
+}
+
 }  // namespace
 
 HostProcess::HostProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra_args,
@@ -86,12 +96,11 @@ int HostProcess::stop() {
 }
 
 long HostProcess::peak_rss_kib() const {
-  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-  }
-  return -1;
+  return proc_status_kib(pid_, "VmHWM:");
+}
+
+long HostProcess::rss_kib() const {
+  return proc_status_kib(pid_, "VmRSS:");
 }
 
 void HostProcess::kill_hard() {

@@ -41,6 +41,8 @@ class HostProcess {
   std::chrono::duration<double, std::milli> time_to_ready() const { return time_to_ready_; }
   /// Peak resident memory so far (VmHWM), in KiB; -1 when it cannot be read.
   long peak_rss_kib() const;
+  /// Resident memory now (VmRSS), in KiB; -1 when it cannot be read.
+  long rss_kib() const;
   /// Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int stop();
   /// Sends SIGKILL (a crash: nothing is flushed or finished) and reaps the process.

@@ -8,6 +8,8 @@ JSON file (so a restarted fake carries on), logs every call, and can be told to 
 
 Prints "ready on PORT" once listening. Test-only control calls (unsigned, under /__fake/):
 GET state | GET log | POST fail {"status":429,"times":1,"method":"POST","path_prefix":"/admin"}
+| POST delay {"ms":3000,"times":1,"method":"POST","path_prefix":"/admin/v1/phones"} (the
+change is made, then the answer waits: a client killed meanwhile never hears it)
 | POST page_size {"limit":2} | POST clear_log | POST stop.
 """
 import argparse
@@ -38,6 +40,7 @@ class Fake:
         self.state.load_or_seed(seed)
         self.log = []
         self.failures = []  # injected answers: {"status", "times", "method", "path_prefix"}
+        self.delays = []  # held answers: {"ms", "times", "method", "path_prefix"}
         self.page_limit = 500
         self.lock = threading.Lock()
 
@@ -48,18 +51,28 @@ class Fake:
             with open(self.args.log, "a") as f:
                 f.write(json.dumps(entry) + "\n")
 
-    def injected(self, method, path):
+    def take(self, rules, method, path):
+        """The first rule matching this call with times left (and counts it), or None."""
         with self.lock:
-            for failure in self.failures:
-                if failure["times"] <= 0:
+            for rule in rules:
+                if rule["times"] <= 0:
                     continue
-                if failure.get("method") and failure["method"] != method:
+                if rule.get("method") and rule["method"] != method:
                     continue
-                if not path.startswith(failure.get("path_prefix", "")):
+                if not path.startswith(rule.get("path_prefix", "")):
                     continue
-                failure["times"] -= 1
-                return failure["status"]
+                rule["times"] -= 1
+                return rule
         return None
+
+    def injected(self, method, path):
+        rule = self.take(self.failures, method, path)
+        return rule["status"] if rule else None
+
+    def delay_after_change(self, method, path):
+        rule = self.take(self.delays, method, path)
+        if rule:
+            time.sleep(rule["ms"] / 1000.0)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -71,11 +84,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def send(self, status, payload):
         body = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.client_gone = True  # the change stands; the log still records the call
 
     def fail(self, status, code, message, detail=None):
         payload = {"stat": "FAIL", "code": code, "message": message}
@@ -105,9 +121,10 @@ class Handler(BaseHTTPRequestHandler):
             self.control(method, split.path[len("/__fake/"):], body)
             return
         query = urllib.parse.parse_qsl(split.query, keep_blank_values=True)
+        self.client_gone = False
         status, code = self.serve_api(method, split.path, query, body)
         self.fake.record({"method": method, "path": split.path, "query": dict(query),
-                          "status": status, "code": code,
+                          "status": status, "code": code, "client_gone": self.client_gone,
                           "ms": round((time.monotonic() - started) * 1000, 2)})
 
     def serve_api(self, method, path, query, body):
@@ -131,6 +148,7 @@ class Handler(BaseHTTPRequestHandler):
             with fake.state.lock:
                 payload = route(fake, method, path, params)
                 fake.state.save()
+            fake.delay_after_change(method, path)
         except DuoFailure as failure:
             return self.fail(failure.status, failure.code, failure.message, failure.detail)
         self.send(200, dict({"stat": "OK"}, **payload))
@@ -161,6 +179,10 @@ class Handler(BaseHTTPRequestHandler):
         elif method == "POST" and name == "fail":
             with fake.lock:
                 fake.failures.append(data)
+            self.send(200, {})
+        elif method == "POST" and name == "delay":
+            with fake.lock:
+                fake.delays.append(data)
             self.send(200, {})
         elif method == "POST" and name == "page_size":
             fake.page_limit = int(data["limit"])

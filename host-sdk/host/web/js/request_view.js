@@ -1,6 +1,7 @@
 // Shows one request (REQ), its items (RITM) and its e-mail notifications, whatever page asks.
 import { h } from './dom.js';
 import { nameOfEntry, personName } from './catalog_names.js';
+import { fulfilmentFacts } from './fulfilment_state.js';
 
 /** A definition list row, skipped when there is no value. */
 export function term(label, value, extra = {}) {
@@ -15,8 +16,9 @@ export function itemsList(request, names) {
     h('h3', { class: 'card-title', text: nameOfEntry(item, names) }),
     h('dl', { class: 'facts' },
       term('RITM number', item.number, { class: 'ritm-number' }),
-      term('State', humanState(item.state)),
-      term('Summary', item.summary)))));
+      term('State', humanState(item.state), { class: 'item-state' }),
+      term('Summary', item.summary),
+      fulfilmentFacts(item)))));
 }
 
 /** Who was sent mail about the request and whether it went out. */

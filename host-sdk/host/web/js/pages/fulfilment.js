@@ -1,10 +1,11 @@
-// The IT staff fulfilment queue: each RITM waits here until staff fulfil or reject it.
+// The IT staff fulfilment queue: open RITMs to fulfil or reject, running ones, failed ones to retry.
 import { api, seg, hasRole } from '../api.js';
 import { h, replace, pageHeading, notice, announce, uniqueId } from '../dom.js';
 import { personName } from '../catalog_names.js';
 import { term, humanState } from '../request_view.js';
+import { fulfilmentFacts } from '../fulfilment_state.js';
 
-/** Lists the queue with "Fulfil" and "Reject" (with a reason) for each item. */
+/** Lists the queue: "Fulfil" or "Retry" and "Reject" (with a reason) for each item that waits. */
 export async function render(main) {
   if (!hasRole('it_staff')) {
     replace(main, pageHeading('Fulfilment queue'),
@@ -17,11 +18,12 @@ export async function render(main) {
 
   async function act(ritm, action, body) {
     try {
-      await api('POST', `/api/fulfilment/${seg(ritm)}/${action}`, body);
-      const done = action === 'fulfil' ? 'fulfilled' : 'rejected';
+      const reply = await api('POST', `/api/fulfilment/${seg(ritm)}/${action}`, body);
+      const state = reply && reply.item ? reply.item.state : '';
+      const done = state === 'fulfilling' ? 'is being fulfilled' : humanState(state).toLowerCase();
       await render(main);
-      replace(main.querySelector('.queue-status'),
-        notice('success', h('p', { text: `${ritm} ${done}.` })));
+      const kind = state === 'failed' ? 'error' : state === 'fulfilling' ? 'info' : 'success';
+      replace(main.querySelector('.queue-status'), notice(kind, h('p', { text: `${ritm} ${done}.` })));
       announce(`${ritm} ${done}.`);
       main.querySelector('h1')?.focus();
     } catch (error) {
@@ -53,9 +55,12 @@ export async function render(main) {
         term('State', humanState(item.state)),
         term('Summary', item.summary),
         term('Opened by', personName(item.opened_by)),
-        term('Requested For', personName(item.requested_for))),
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'button button-primary', onclick: () => act(item.number, 'fulfil', {}) }, 'Fulfil'),
+        term('Requested For', personName(item.requested_for)),
+        fulfilmentFacts(item)),
+      item.state === 'fulfilling' ? null : h('div', { class: 'actions' },
+        item.state === 'failed'
+          ? h('button', { type: 'button', class: 'button button-primary', onclick: () => act(item.number, 'retry', {}) }, 'Retry')
+          : h('button', { type: 'button', class: 'button button-primary', onclick: () => act(item.number, 'fulfil', {}) }, 'Fulfil'),
         rejectToggle),
       rejectForm);
   }

@@ -58,6 +58,7 @@ struct RegisteredItem {
   std::string id;
   std::string form_file;  ///< a file name in the catalog folder
   std::string plugin;
+  bool fulfil_at_checkout = false;  ///< Registrar::fulfil_at_checkout (SDK 2.2)
 };
 
 namespace detail {
@@ -101,6 +102,15 @@ class HandlerCatalog {
   const std::vector<std::string>& plugin_folders() const { return plugin_folders_; }
   void set_plugin_folders(std::vector<std::string> folders) {
     plugin_folders_ = std::move(folders);
+  }
+  /// Marks the registered item `id` to be fulfilled at checkout; false when there is none.
+  bool set_fulfil_at_checkout(std::string_view id) {
+    for (auto& item : items_) {
+      if (item.id != id) continue;
+      item.fulfil_at_checkout = true;
+      return true;
+    }
+    return false;
   }
   /// Adds `item` unless its id is taken; the refusal sentence otherwise.
   std::string add_item(RegisteredItem item) {
