@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "duo_answers.hpp"
 #include "duo_fulfil_steps.hpp"
 #include "phone_policy.hpp"
 
@@ -39,24 +40,21 @@ UserRead DuoAdminBackend::read_user(AdminApiClient& client, std::string_view tag
     read.error = users.error;
     return read;
   }
-  if (!users.response.is_array() || users.response.empty()) return read;  // no such user
-  const nlohmann::json& found = users.response.front();
-  DuoUser user{found.value("user_id", ""), found.value("username", username), {}};
-  if (user.id.empty()) {
-    read.error = {DuoError::Kind::protocol, 200, 0, "a user without user_id", ""};
-    return read;
-  }
-  DuoReply phones = client.get_all(tag, "/admin/v1/users/" + user.id + "/phones");
+  read = read_user_answer(users.response, username);
+  if (!read.user) return read;  // no such user, or an answer of the wrong shape
+  DuoReply phones = client.get_all(tag, "/admin/v1/users/" + read.user->id + "/phones");
   if (!phones.ok()) {
     read.error = phones.error;
+    read.user.reset();
     return read;
   }
-  for (const nlohmann::json& phone : phones.response) {
-    const std::string number = phone.value("number", "");
-    const std::string e164 = to_e164(number).value_or(number);
-    user.phones.push_back({phone.value("phone_id", ""), e164});
+  auto listed = read_phones_answer(phones.response);
+  if (!listed) {
+    read.error = {DuoError::Kind::protocol, 200, 0, "a phone without phone_id", ""};
+    read.user.reset();
+    return read;
   }
-  read.user = std::move(user);
+  read.user->phones = std::move(*listed);
   return read;
 }
 

@@ -8,6 +8,8 @@
 
 #include <curl/curl.h>
 
+#include "duo_answers.hpp"
+
 namespace servicedesk::duo {
 
 struct AdminApiClient::Raw {
@@ -26,40 +28,6 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* t
 void init_curl_once() {
   static const CURLcode initialised = curl_global_init(CURL_GLOBAL_DEFAULT);
   (void)initialised;
-}
-
-DuoError::Kind kind_of_status(long status) {
-  if (status == 401) return DuoError::Kind::unauthorized;
-  if (status == 403) return DuoError::Kind::forbidden;
-  if (status == 404) return DuoError::Kind::not_found;
-  if (status == 429) return DuoError::Kind::rate_limited;
-  if (status >= 500) return DuoError::Kind::server;
-  return DuoError::Kind::bad_request;
-}
-
-/// Duo's envelope read into a reply; a status that disagrees with `stat` is a protocol error.
-DuoReply read_envelope(long status, const std::string& body) {
-  DuoReply reply;
-  const nlohmann::json root = nlohmann::json::parse(body, nullptr, false);
-  if (status >= 200 && status < 300) {
-    if (root.is_object() && root.value("stat", "") == "OK" && root.contains("response")) {
-      reply.response = root["response"];
-      if (root.contains("metadata")) reply.metadata = root["metadata"];
-      return reply;
-    }
-    reply.error = {DuoError::Kind::protocol, status, 0, "an answer without Duo's OK envelope", ""};
-    return reply;
-  }
-  reply.error.kind = kind_of_status(status);
-  reply.error.http_status = status;
-  if (root.is_object()) {
-    if (root.contains("code") && root["code"].is_number_integer()) reply.error.code = root["code"];
-    if (root.contains("message") && root["message"].is_string())
-      reply.error.message = root["message"];
-    if (root.contains("message_detail") && root["message_detail"].is_string())
-      reply.error.detail = root["message_detail"];
-  }
-  return reply;
 }
 
 const char* outcome_of(long status) {

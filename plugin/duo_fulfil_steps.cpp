@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "duo_admin_backend.hpp"
+#include "duo_answers.hpp"
 #include "phone_format.hpp"
 #include "phone_policy.hpp"
 #include "refusals.hpp"
@@ -97,11 +98,14 @@ DuoPhone FulfilSteps::find_or_create(const std::string& e164,
   for (const DuoUser* user : known)
     if (auto phone = with_number(*user, e164)) return *phone;
   DuoReply found = must(client_.get(ritm_, "/admin/v1/phones", {{"number", e164}}));
-  if (found.response.is_array() && !found.response.empty())
-    return {found.response.front().value("phone_id", ""), e164};
+  if (found.response.is_array() && !found.response.empty()) {
+    const std::string id = phone_id_of(found.response.front());
+    if (id.empty()) throw CallFailed{{DuoError::Kind::protocol, 200, 0, "no phone_id", ""}};
+    return {id, e164};
+  }
   DuoReply created =
       must(client_.post(ritm_, "/admin/v1/phones", {{"number", e164}, {"type", "mobile"}}));
-  const std::string id = created.response.is_object() ? created.response.value("phone_id", "") : "";
+  const std::string id = phone_id_of(created.response);
   if (id.empty()) throw CallFailed{{DuoError::Kind::protocol, 200, 0, "no phone_id", ""}};
   return {id, e164};
 }
@@ -120,12 +124,7 @@ void FulfilSteps::disassociate(DuoUser& user, const DuoPhone& phone) {
 
 void FulfilSteps::drop_from_person(DuoUser& user, const DuoPhone& phone) {
   const DuoReply read = must(client_.get(ritm_, "/admin/v1/phones/" + phone.id));
-  bool others = false;
-  if (read.response.is_object() && read.response.contains("users")) {
-    for (const auto& holder : read.response["users"])
-      others = others || holder.value("user_id", "") != user.id;
-  }
-  if (others) {
+  if (held_by_another_user(read.response, user.id)) {
     disassociate(user, phone);  // another user keeps the phone
     return;
   }

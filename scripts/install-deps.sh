@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, the host and the tests need, when missing.
-# Usage: scripts/install-deps.sh [--tests] [--bench]
+# Usage: scripts/install-deps.sh [--tests] [--bench] [--fuzz]
 #   --tests adds Chromium, Node.js, the SMTP sink and openssl (TLS tests' certificates);
-#   --bench adds nginx-light and wrk (the HTTP benchmark's reference server and load).
+#   --bench adds nginx-light and wrk (the HTTP benchmark's reference server and load);
+#   --fuzz adds clang-15 and libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
 
 packages=(
@@ -18,6 +19,8 @@ for option in "$@"; do
     command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
   elif [[ "$option" == "--bench" ]]; then
     packages+=(nginx-light wrk)
+  elif [[ "$option" == "--fuzz" ]]; then
+    packages+=(clang-15 libfuzzer-15-dev)
   fi
 done
 
