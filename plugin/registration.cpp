@@ -41,9 +41,10 @@ void register_duo_plugin(Registrar& registrar) {
   registrar.add_field_rule(
       "phone_on_account", {}, [context](const RuleParams&) { return PhoneOnAccountRule(context); },
       {{field_ids::kAccount, {}}, {std::string("row.") + field_ids::kUser, {}}});
+  // It reads the account's phones from Duo (a remote API): too costly to run as people type.
   registrar.add_form_rule(
       "duo_account_rules", {}, [context](const RuleParams&) { return DuoAccountRules(context); },
-      request_fields());
+      request_fields(), Cost::costly);
   registrar.add_checkout_guard("alone_in_cart", {}, [](const RuleParams&) {
     return [](const CartView& cart) { return alone_in_cart(cart); };
   });

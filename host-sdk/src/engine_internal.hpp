@@ -26,10 +26,21 @@ class Scope final : public ValueSource {
 /// One pass over a field list: collects states in form order and the cleaned answers.
 struct Walk {
   const EvalContext& context;
-  const nlohmann::json& answers;  ///< the whole answers object (an object, maybe empty)
+  const nlohmann::json& answers;  ///< the whole answers object as sent (never given to plugins)
   Evaluation& evaluation;
-  nlohmann::json* cleaned = nullptr;  ///< visible answers, normalized; null when not wanted
+  nlohmann::json& cleaned;  ///< visible valid answers so far, normalized: what handlers see
+  std::string_view item;    ///< the item id, for failure reports
 };
+
+/// Reports a handler failure to the context's sink (when there is one).
+void report_failure(const EvalContext& context, std::string_view kind, std::string_view handler,
+                    std::string_view plugin, std::string_view item, std::string_view path,
+                    std::string_view what);
+
+/// Runs the form rules over the validated answers and adds their errors. `live`: only the
+/// cheap ones whose declared fields are all valid (for /evaluate); else all of them.
+void run_form_rules(const std::vector<FormRuleBinding>& rules, const nlohmann::json& cleaned,
+                    Walk& walk, bool live);
 
 /// Checks one non-rows field at `path`; `raw` is its answer or null. Fills `slot` for
 /// later conditions and, when `out` is set, writes the cleaned value under the field id.

@@ -110,15 +110,23 @@ void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::st
     }
     if (state.errors.empty()) {
       std::string_view current = text;
+      // Rules see the validated answers above, never the request body; the row likewise.
+      const nlohmann::json* cleaned_row = row != nullptr ? out : nullptr;
       for (const FieldRuleBinding& binding : field.rules) {
-        const FieldInput input{path, current, walk.answers, row};
-        RuleVerdict verdict = binding.rule->call(input);
+        const FieldInput input{path, current, walk.cleaned, cleaned_row};
+        HandlerOutcome<RuleVerdict> verdict = binding.rule->call(input);
         if (!verdict.ok()) {
-          state.errors.push_back(std::move(verdict.error));
+          report_failure(walk.context, HandlerKind<FieldRuleFn>::name, binding.name, binding.plugin,
+                         walk.item, path, verdict.failure);
+          state.errors.emplace_back(kAnswerNotChecked);
           break;
         }
-        if (!verdict.normalized.empty()) {
-          normalized = std::move(verdict.normalized);
+        if (!verdict.result->ok()) {
+          state.errors.push_back(std::move(verdict.result->error));
+          break;
+        }
+        if (!verdict.result->normalized.empty()) {
+          normalized = std::move(verdict.result->normalized);
           current = normalized;
         }
       }

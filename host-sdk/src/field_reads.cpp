@@ -53,15 +53,35 @@ std::string problem(const ReadCheck& check, const FieldRead& read,
   return {};
 }
 
+/// The problem with one `field` parameter, or "": a field of the form, or a column of the
+/// rows field the rule is bound in.
+std::string field_param_problem(const ReadCheck& check, const FieldParam& param,
+                                const std::vector<FieldDef>& fields) {
+  if (field_named(fields, param.field) != nullptr) return {};
+  if (!check.rows_field.empty()) {
+    const FieldDef* rows = field_named(fields, check.rows_field);
+    if (rows != nullptr && field_named(rows->columns, param.field) != nullptr) return {};
+  }
+  std::vector<std::string> ids;
+  for (const FieldDef& field : fields) ids.push_back(field.id);
+  return "parameter '" + param.param + "' of " + check.kind + " '" + check.handler +
+         "' names field '" + param.field + "', which this form does not have; expected one of " +
+         joined(ids);
+}
+
 }  // namespace
 
 void check_reads(const std::vector<ReadCheck>& checks, const std::vector<FieldDef>& fields,
                  Reporter& reporter) {
   for (const ReadCheck& check : checks) {
-    if (check.reads == nullptr) continue;
-    for (const FieldRead& read : *check.reads) {
+    static const std::vector<FieldRead> kNone;
+    for (const FieldRead& read : check.reads != nullptr ? *check.reads : kNone) {
       std::string why = problem(check, read, fields);
       if (!why.empty()) reporter.at(check.use_mark, why);
+    }
+    for (const FieldParam& param : check.field_params) {
+      std::string why = field_param_problem(check, param, fields);
+      if (!why.empty()) reporter.at(param.mark, why);
     }
   }
 }

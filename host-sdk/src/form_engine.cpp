@@ -141,12 +141,14 @@ Submission to_submission(Evaluation& evaluation, nlohmann::json& cleaned) {
   return submission;
 }
 
+/// One walk over `fields`; `cleaned` receives the visible valid answers, normalized.
 Evaluation run(const std::vector<FieldDef>& fields, const nlohmann::json& answers,
-               const EvalContext& context, nlohmann::json* cleaned) {
+               const EvalContext& context, nlohmann::json& cleaned, std::string_view item,
+               const std::vector<FormRuleBinding>* form_rules, bool live) {
   Evaluation evaluation;
   evaluation.fields.reserve(fields.size() + 4);
   const bool is_object = answers.is_object();
-  Walk walk{context, is_object ? answers : empty_object(), evaluation, cleaned};
+  Walk walk{context, is_object ? answers : empty_object(), evaluation, cleaned, item};
   walk_fields(fields, walk);
   if (!is_object && !answers.is_null()) {
     add_form_error(evaluation, "Answers must be a JSON object keyed by field id.");
@@ -157,6 +159,9 @@ Evaluation run(const std::vector<FieldDef>& fields, const nlohmann::json& answer
       if (!known) add_form_error(evaluation, "Unknown field '" + it.key() + "'.");
     }
   }
+  // Form rules see only what would be stored: visible answers, trimmed and normalized.
+  if (form_rules != nullptr && (live || evaluation.valid))
+    run_form_rules(*form_rules, cleaned, walk, live);
   return evaluation;
 }
 
@@ -178,38 +183,29 @@ void walk_fields(const std::vector<FieldDef>& fields, Walk& walk) {
     const FieldDef& field = fields[i];
     const nlohmann::json* raw = member(walk.answers, field.id);
     if (field.type == FieldType::rows) {
-      check_rows_field(field, raw, scope, slots[i], walk.cleaned, walk);
+      check_rows_field(field, raw, scope, slots[i], &walk.cleaned, walk);
     } else {
-      check_value_field(field, raw, field.id, scope, slots[i], nullptr, walk.cleaned, walk);
+      check_value_field(field, raw, field.id, scope, slots[i], nullptr, &walk.cleaned, walk);
     }
   }
 }
 
 Evaluation CompiledForm::evaluate(const nlohmann::json& answers, const EvalContext& context) const {
-  return run(fields_, answers, context, nullptr);
+  nlohmann::json cleaned = nlohmann::json::object();
+  return run(fields_, answers, context, cleaned, header_.id, &validators_, true);
 }
 
 Submission CompiledForm::validate(const nlohmann::json& answers, const EvalContext& context) const {
   nlohmann::json cleaned = nlohmann::json::object();
-  Evaluation evaluation = run(fields_, answers, context, &cleaned);
-  if (evaluation.valid) {
-    // Form rules see only what would be stored: visible answers, normalized.
-    const FormInput input{cleaned, context.requester};
-    for (const FormRuleBinding& binding : validators_) {
-      for (FieldError& error : binding.rule->call(input)) {
-        evaluation.fields.emplace_back(std::move(error.path), FieldState{});
-        evaluation.fields.back().second.errors.push_back(std::move(error.message));
-        evaluation.valid = false;
-      }
-    }
-  }
+  Evaluation evaluation = run(fields_, answers, context, cleaned, header_.id, &validators_, false);
   return to_submission(evaluation, cleaned);
 }
 
 Submission CompiledForm::validate_checkout(const nlohmann::json& answers,
                                            const EvalContext& context) const {
   nlohmann::json cleaned = nlohmann::json::object();
-  Evaluation evaluation = run(checkout_fields_, answers, context, &cleaned);
+  Evaluation evaluation =
+      run(checkout_fields_, answers, context, cleaned, header_.id, nullptr, false);
   return to_submission(evaluation, cleaned);
 }
 

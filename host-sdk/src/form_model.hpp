@@ -36,6 +36,7 @@ struct ChoiceDef {
 
 struct FieldRuleBinding {
   std::string name;
+  std::string plugin;
   std::shared_ptr<const FieldRule> rule;
 };
 
@@ -64,7 +65,10 @@ struct FieldDef {
 
 struct FormRuleBinding {
   std::string name;
+  std::string plugin;
   std::shared_ptr<const FormRule> rule;
+  std::vector<FieldRead> reads;  ///< what it declared it reads: live runs wait for these
+  Cost cost = Cost::cheap;       ///< costly: never run live in /evaluate
 };
 
 /// The compiled form. Immutable after load.
@@ -76,9 +80,9 @@ class CompiledForm final : public Form {
   std::vector<GuardBinding> guards_;
   std::vector<FormRuleBinding> validators_;
   std::shared_ptr<const Summarizer> summarizer_;
-  std::string summarizer_name_;
+  HandlerOrigin summarizer_origin_;
   std::shared_ptr<const Fulfilment> fulfilment_;
-  std::string fulfilment_name_;
+  HandlerOrigin fulfilment_origin_;
   std::vector<NotificationSpec> notifications_;
   nlohmann::json client_json_;
 
@@ -92,6 +96,8 @@ class CompiledForm final : public Form {
   const std::vector<NotificationSpec>& notifications() const override { return notifications_; }
   const Summarizer* summarizer() const override { return summarizer_.get(); }
   const Fulfilment* fulfilment() const override { return fulfilment_.get(); }
+  const HandlerOrigin& summarizer_origin() const override { return summarizer_origin_; }
+  const HandlerOrigin& fulfilment_origin() const override { return fulfilment_origin_; }
 
   /// Builds `client_json_` from the model; called once at the end of loading.
   void build_client_json();

@@ -7,20 +7,6 @@
 namespace servicedesk::forms {
 namespace {
 
-std::string_view type_name(ParamType type) {
-  switch (type) {
-    case ParamType::boolean:
-      return "true or false";
-    case ParamType::integer:
-      return "a whole number";
-    case ParamType::string:
-      return "text";
-    case ParamType::string_list:
-      return "a list of texts";
-  }
-  return "a value";
-}
-
 std::optional<ParamValue> read_param(const YAML::Node& value, ParamType type) {
   switch (type) {
     case ParamType::boolean:
@@ -37,6 +23,7 @@ std::optional<ParamValue> read_param(const YAML::Node& value, ParamType type) {
       return ParamValue(n);
     }
     case ParamType::string:
+    case ParamType::field:
       if (!value.IsScalar()) return std::nullopt;
       return ParamValue(value.Scalar());
     case ParamType::string_list: {
@@ -71,8 +58,11 @@ std::optional<Entry> binding_name(const YAML::Node& node, std::string_view kind,
 
 RuleParams read_params(const YAML::Node& node, std::string_view kind, const std::string& name,
                        const std::vector<ParamSpec>& specs,
-                       const std::vector<std::string_view>& extra_keys, Reporter& reporter) {
+                       const std::vector<std::string_view>& extra_keys, Reporter& reporter,
+                       std::vector<FieldParam>& field_params) {
   std::map<std::string, ParamValue, std::less<>> values;
+  std::map<std::string, ParamType, std::less<>> declared;
+  for (const ParamSpec& spec : specs) declared.emplace(spec.name, spec.type);
   std::vector<std::string_view> accepted;
   for (const ParamSpec& spec : specs) accepted.push_back(spec.name);
   for (auto it = node.begin(); it != node.end(); ++it) {
@@ -92,18 +82,74 @@ RuleParams read_params(const YAML::Node& node, std::string_view kind, const std:
     if (!value) {
       reporter.at(it->second.IsNull() ? it->first : it->second,
                   "parameter '" + key + "' of " + std::string(kind) + " '" + name + "': expected " +
-                      std::string(type_name(spec->type)) + ", found " + describe(it->second));
+                      std::string(param_type_words(spec->type)) + ", found " +
+                      describe(it->second));
       continue;
     }
+    if (spec->type == ParamType::field)
+      field_params.push_back({key, std::get<std::string>(*value), it->second.Mark()});
     values.emplace(key, std::move(*value));
   }
   for (const ParamSpec& spec : specs) {
     if (spec.required && !find(node, spec.name)) {
       reporter.at(node, "missing parameter '" + spec.name + "' for " + std::string(kind) + " '" +
-                            name + "' (" + std::string(type_name(spec.type)) + ")");
+                            name + "' (" + std::string(param_type_words(spec.type)) + ")");
     }
   }
-  return RuleParams(std::move(values));
+  return RuleParams(std::move(values), std::move(declared));
+}
+
+}  // namespace servicedesk::forms
+
+namespace servicedesk::forms {
+namespace {
+
+/// Levenshtein distance, for suggesting the closest known names.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string unknown_handler_message(std::string_view kind, const std::string& name,
+                                    const std::vector<std::string>& known,
+                                    const std::vector<std::string>& folders) {
+  std::string message = "unknown " + std::string(kind) + " '" + name + "'";
+  std::vector<std::pair<std::size_t, std::string_view>> ranked;
+  for (const std::string& candidate : known)
+    ranked.emplace_back(edit_distance(name, candidate), candidate);
+  std::sort(ranked.begin(), ranked.end());
+  const std::size_t near = std::max<std::size_t>(2, name.size() / 3);
+  std::vector<std::string_view> closest;
+  for (const auto& [distance, candidate] : ranked) {
+    if (distance <= near && closest.size() < 3) closest.push_back(candidate);
+  }
+  if (known.empty()) {
+    message += "; no loaded plugin registers a " + std::string(kind);
+  } else if (!closest.empty()) {
+    message += "; did you mean " + join_choices(closest) + "?";
+  } else {
+    std::vector<std::string_view> names(known.begin(), known.end());
+    if (names.size() > 12) names.resize(12);
+    message += "; expected one of " + join_choices(names);
+  }
+  if (!folders.empty()) {
+    std::string searched;
+    for (const std::string& folder : folders) searched += (searched.empty() ? "" : ", ") + folder;
+    message += " (plugin folders searched: " + searched + ")";
+  }
+  return message;
 }
 
 }  // namespace servicedesk::forms

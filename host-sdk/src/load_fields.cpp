@@ -60,17 +60,46 @@ void load_choices(const Entry& entry, FieldDef& field, const ListContext& contex
   }
 }
 
+/// A field rule sees only the validated answers above it: reading a field declared below
+/// (or the field itself) would see nothing, so it is a load error.
+void check_reads_above(const Bound<FieldRuleFn>& bound, const FieldDef& field,
+                       const ListContext& context, Reporter& reporter) {
+  if (bound.reads == nullptr) return;
+  const bool in_rows = context.row != nullptr || !context.rows_field.empty();
+  constexpr std::string_view kRow = "row.";
+  // A `field` parameter is a read too: a column's rule names another column of its row.
+  std::vector<FieldRead> reads = *bound.reads;
+  for (const FieldParam& param : bound.field_params)
+    reads.push_back({(in_rows ? "row." : "") + param.field, {}});
+  for (const FieldRead& read : reads) {
+    const bool column = read.field.rfind(kRow, 0) == 0;
+    if (column && !in_rows) continue;
+    const std::string id = column ? read.field.substr(kRow.size()) : read.field;
+    const std::vector<std::string>& below = column ? context.row_below : context.form_below;
+    const bool is_self = column == in_rows && id == field.id;
+    const bool is_rows = !column && in_rows && id == context.rows_field;
+    if (!is_self && !is_rows && std::find(below.begin(), below.end(), id) == below.end()) continue;
+    reporter.at(bound.use_mark, "field rule '" + bound.name + "' reads '" + read.field +
+                                    "', which is not above '" + field.id +
+                                    "'; a field rule sees only the answers above it (declare "
+                                    "the field higher, or check both in a form rule)");
+  }
+}
+
 void load_rules(const Entry& entry, FieldDef& field, const HandlerCatalog& handlers,
                 Reporter& reporter, const ListContext& context) {
   if (!expect_list(entry.value, "the rules of '" + field.id + "' such as [{use: name}]", reporter))
     return;
   for (const YAML::Node& node : entry.value) {
     Bound<FieldRuleFn> bound = bind<FieldRuleFn>(node, handlers, reporter);
+    check_reads_above(bound, field, context, reporter);
     if (context.reads != nullptr && bound.reads != nullptr) {
       context.reads->push_back({HandlerKind<FieldRuleFn>::name, bound.name, bound.reads,
-                                bound.use_mark, context.rows_field});
+                                bound.use_mark, context.rows_field, bound.field_params});
     }
-    if (bound.handler) field.rules.push_back({std::move(bound.name), std::move(bound.handler)});
+    if (bound.handler)
+      field.rules.push_back(
+          {std::move(bound.name), std::move(bound.plugin), std::move(bound.handler)});
   }
 }
 

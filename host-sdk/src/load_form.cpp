@@ -60,6 +60,7 @@ void load_checkout(const YAML::Node& node, CompiledForm& form, const HandlerCata
         if (!bound.handler) continue;
         GuardBinding guard;
         guard.name = bound.name;
+        guard.plugin = bound.plugin;
         guard.message = "This item cannot be ordered together with the other items in your cart.";
         if (auto message = find(binding, "message"))
           guard.message = read_text(*message, reporter).value_or(guard.message);
@@ -79,28 +80,32 @@ void load_item_handlers(const YAML::Node& root, CompiledForm& form, const Handle
                         Reporter& reporter, std::vector<ReadCheck>& reads) {
   auto record = [&reads](const auto& bound, const char* kind) {
     if (bound.reads != nullptr)
-      reads.push_back({kind, bound.name, bound.reads, bound.use_mark, {}});
+      reads.push_back({kind, bound.name, bound.reads, bound.use_mark, {}, bound.field_params});
   };
   if (auto validators = find(root, "validators")) {
     if (expect_list(validators->value, "a list of form rules such as [{use: name}]", reporter)) {
       for (const YAML::Node& binding : validators->value) {
         Bound<FormRuleFn> bound = bind<FormRuleFn>(binding, handlers, reporter);
         record(bound, HandlerKind<FormRuleFn>::name);
-        if (bound.handler)
-          form.validators_.push_back({std::move(bound.name), std::move(bound.handler)});
+        if (!bound.handler) continue;
+        // A live run waits for the fields it reads, `field` parameters included.
+        std::vector<FieldRead> waits_for = *bound.reads;
+        for (const FieldParam& param : bound.field_params) waits_for.push_back({param.field, {}});
+        form.validators_.push_back({std::move(bound.name), std::move(bound.plugin),
+                                    std::move(bound.handler), std::move(waits_for), bound.cost});
       }
     }
   }
   if (auto summary = find(root, "summary")) {
     Bound<SummarizerFn> bound = bind<SummarizerFn>(summary->value, handlers, reporter);
     record(bound, HandlerKind<SummarizerFn>::name);
-    form.summarizer_name_ = bound.name;
+    form.summarizer_origin_ = {bound.name, bound.plugin};
     form.summarizer_ = std::move(bound.handler);
   }
   if (auto fulfilment = find(root, "fulfilment")) {
     Bound<FulfilmentFn> bound = bind<FulfilmentFn>(fulfilment->value, handlers, reporter);
     record(bound, HandlerKind<FulfilmentFn>::name);
-    form.fulfilment_name_ = bound.name;
+    form.fulfilment_origin_ = {bound.name, bound.plugin};
     form.fulfilment_ = std::move(bound.handler);
   }
 }

@@ -43,8 +43,8 @@ ConfigNode to_config_node(const std::filesystem::path& file, const YAML::Node& n
 
 HostConfig default_config() {
   HostConfig config;
-  config.plugin_dir = SERVICEDESK_DEFAULT_PLUGIN_DIR;
-  config.catalog_dir = SERVICEDESK_DEFAULT_CATALOG_DIR;
+  config.plugin_dirs = {SERVICEDESK_DEFAULT_PLUGIN_DIR};
+  config.catalog_dirs = {SERVICEDESK_DEFAULT_CATALOG_DIR};
   config.web_dir = SERVICEDESK_DEFAULT_WEB_DIR;
   return config;
 }
@@ -119,10 +119,14 @@ bool apply_single_setting(const std::filesystem::path& file, const YAML::Node& k
       problems.push_back(where(file, value) + "expected HOST:PORT");
   } else if (key == "data_dir") {
     config.data_dir = value.as<std::string>();
-  } else if (key == "plugin_dir") {
-    config.plugin_dir = value.as<std::string>();
-  } else if (key == "catalog_dir") {
-    config.catalog_dir = value.as<std::string>();
+  } else if (key == "plugin_dir" || key == "catalog_dir") {
+    auto& folders = key == "plugin_dir" ? config.plugin_dirs : config.catalog_dirs;
+    folders.clear();
+    if (value.IsSequence()) {
+      for (const auto& item : value) folders.emplace_back(item.as<std::string>());
+    } else {
+      folders.emplace_back(value.as<std::string>());
+    }
   } else if (key == "web_dir") {
     config.web_dir = value.as<std::string>();
   } else if (key == "directory_file") {

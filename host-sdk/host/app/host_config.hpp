@@ -57,8 +57,10 @@ struct HostConfig {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
   std::filesystem::path data_dir = "var";
-  std::filesystem::path plugin_dir;
-  std::filesystem::path catalog_dir;
+  /// Plugin folders and catalog folders, searched in order (`--plugin-dir` and
+  /// `--catalog-dir` repeat; the config file takes a path or a list).
+  std::vector<std::filesystem::path> plugin_dirs;
+  std::vector<std::filesystem::path> catalog_dirs;
   std::filesystem::path web_dir;
   std::filesystem::path directory_file;  ///< empty: the demo directory (demo mode)
   /// `directory.ldap`: when `url` is set, people come from the directory server instead.

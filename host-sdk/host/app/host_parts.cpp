@@ -44,7 +44,7 @@ std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string
                                 settings->data_dir, raw->config_problems, raw->plugin_counters);
   });
   // The registry logs each plugin it loads or refuses.
-  parts->plugins->load_directory(config.plugin_dir);
+  for (const auto& folder : config.plugin_dirs) parts->plugins->load_directory(folder);
   const std::vector<std::string> problems = parts->config_problems.lines();
   if (!problems.empty()) {
     error = "the plugins' configuration has mistakes; nothing was started:";

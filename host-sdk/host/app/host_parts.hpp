@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "app/handler_failure_log.hpp"
 #include "app/host_config.hpp"
 #include "app/plugin_services.hpp"
 #include "directory/ldap_refresher.hpp"
@@ -22,6 +23,7 @@ struct HostParts {
   MailSink mail;
   ConfigProblems config_problems;
   PluginCounters plugin_counters;
+  HandlerFailureLog handler_failures;
   std::unique_ptr<PluginRegistry> plugins;
 };
 

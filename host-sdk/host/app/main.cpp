@@ -1,6 +1,7 @@
 // servicedesk-host: `serve`, `plugins`, `lint` catalog YAML, `migrate` the store, `hash-password`.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <optional>
@@ -29,8 +30,8 @@ struct Flags {
   std::string config_file;
   std::string listen;
   std::string data_dir;
-  std::string plugin_dir;
-  std::string catalog_dir;
+  std::vector<std::string> plugin_dirs;
+  std::vector<std::string> catalog_dirs;
   std::string web_dir;
   std::string directory_file;
   std::size_t threads = 0;
@@ -49,8 +50,10 @@ std::optional<HostConfig> resolve(const Flags& flags) {
     return std::nullopt;
   }
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
-  if (!flags.plugin_dir.empty()) config.plugin_dir = flags.plugin_dir;
-  if (!flags.catalog_dir.empty()) config.catalog_dir = flags.catalog_dir;
+  if (!flags.plugin_dirs.empty())
+    config.plugin_dirs.assign(flags.plugin_dirs.begin(), flags.plugin_dirs.end());
+  if (!flags.catalog_dirs.empty())
+    config.catalog_dirs.assign(flags.catalog_dirs.begin(), flags.catalog_dirs.end());
   if (!flags.web_dir.empty()) config.web_dir = flags.web_dir;
   if (!flags.directory_file.empty()) config.directory_file = flags.directory_file;
   if (flags.threads != 0) config.threads = flags.threads;
@@ -61,6 +64,8 @@ std::optional<HostConfig> resolve(const Flags& flags) {
 }
 
 int list_plugins(const HostConfig& config) {
+  // The listing below says what was loaded or refused, once; the log would repeat it.
+  spdlog::set_level(spdlog::level::err);
   std::string error;
   auto parts = servicedesk::host::load_host_parts(config, error);
   if (!parts) {
@@ -68,14 +73,21 @@ int list_plugins(const HostConfig& config) {
     return 1;
   }
   // Each item's form, as the catalog folder holds it: its name, or why it is not served.
-  servicedesk::host::FormRepository forms(config.catalog_dir, parts->plugins->catalog());
+  servicedesk::host::FormRepository forms(config.catalog_dirs, parts->plugins->catalog());
   forms.load_all();
-  std::cout << "plugins in " << config.plugin_dir.string() << "\n"
+  std::string folders;
+  for (const auto& folder : config.plugin_dirs)
+    folders += (folders.empty() ? "" : ", ") + folder.string();
+  std::cout << "plugins in " << folders << "\n"
             << servicedesk::host::format_plugin_reports(
                    parts->plugins->reports(), [&forms](const servicedesk::RegisteredItem& item) {
                      return forms.describe(item);
                    });
-  return 0;
+  // A refused plugin is an error: scripts and CI see it in the exit code.
+  const auto& reports = parts->plugins->reports();
+  const bool refused = std::any_of(reports.begin(), reports.end(),
+                                   [](const auto& report) { return !report.loaded; });
+  return refused ? 1 : 0;
 }
 
 /// Reads a password (without echo on a terminal) and prints its hash for a directory file.
@@ -117,7 +129,7 @@ int lint(const HostConfig& config, const std::vector<std::string>& paths) {
     return 1;
   }
   std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
-  if (targets.empty()) targets.push_back(config.catalog_dir);
+  if (targets.empty()) targets.assign(config.catalog_dirs.begin(), config.catalog_dirs.end());
   return servicedesk::host::lint_paths(targets, parts->plugins->catalog(), std::cout);
 }
 
@@ -144,8 +156,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--data-dir", flags.data_dir,
                  "data folder (database, mail, plugin data); default ./var");
-  app.add_option("--plugin-dir", flags.plugin_dir, "folder of plugin *.so files");
-  app.add_option("--catalog-dir", flags.catalog_dir, "folder of catalog-item YAML files");
+  app.add_option("--plugin-dir", flags.plugin_dirs,
+                 "folder of plugin *.so files; repeat for several folders");
+  app.add_option("--catalog-dir", flags.catalog_dirs,
+                 "folder of catalog-item YAML files; repeat for several folders");
   app.add_option("--directory-file", flags.directory_file,
                  "directory of people and accounts (YAML or CSV); default: the demo directory");
 

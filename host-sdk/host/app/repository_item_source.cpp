@@ -14,7 +14,12 @@ nlohmann::json RepositoryItemSource::status() const {
                      {"live", file.live},
                      {"errors", std::move(errors)}});
   }
-  return {{"folder", repository_.folder().string()}, {"files", std::move(files)}};
+  nlohmann::json folders = nlohmann::json::array();
+  for (const auto& folder : repository_.folders()) folders.push_back(folder.string());
+  // `folder` (the first) stays for clients that read one folder.
+  return {{"folder", folders.empty() ? std::string() : folders[0].get<std::string>()},
+          {"folders", std::move(folders)},
+          {"files", std::move(files)}};
 }
 
 }  // namespace servicedesk::host

@@ -173,7 +173,10 @@ void add_running_metrics(const RunningParts& running, ApiContext& context) {
   sources.sessions = [sessions] { return std::uint64_t{sessions->size()}; };
   sources.store_commits = [store] { return store->commits(); };
   sources.store_write_jobs = [store] { return store->write_jobs(); };
-  sources.extra = [parts] { return parts->plugin_counters.render(); };
+  sources.extra = [parts] {
+    return parts->plugin_counters.render() + parts->handler_failures.render();
+  };
+  context.handler_failures = &parts->handler_failures;
   context.mail_queued = [worker] { worker->wake(); };
   context.store_health = [store](std::string& detail) { return store->healthy(detail); };
   add_job_metrics(running.store, sources);
@@ -230,7 +233,7 @@ void stop_background_parts(HostParts& parts, FormRepository& repository, Fulfilm
 /// Serves with the host's parts loaded; the background workers start and stop here.
 int serve_with(const HostConfig& config, HostParts& parts, Store& store) {
   std::string error;
-  FormRepository repository(config.catalog_dir, parts.plugins->catalog());
+  FormRepository repository(config.catalog_dirs, parts.plugins->catalog());
   load_catalog(repository);
   RepositoryItemSource items(repository, parts.plugins->catalog());
 

@@ -28,7 +28,25 @@ std::string first_lines(const std::vector<Diagnostic>& diagnostics) {
 }  // namespace
 
 FormRepository::FormRepository(std::filesystem::path folder, const HandlerCatalog& handlers)
-    : folder_(std::move(folder)), handlers_(handlers), live_(std::make_shared<const FormMap>()) {}
+    : FormRepository(std::vector<std::filesystem::path>{std::move(folder)}, handlers) {}
+
+FormRepository::FormRepository(std::vector<std::filesystem::path> folders,
+                               const HandlerCatalog& handlers)
+    : folders_(std::move(folders)), handlers_(handlers), live_(std::make_shared<const FormMap>()) {}
+
+std::vector<std::filesystem::directory_entry> FormRepository::entries(bool& unreadable) const {
+  std::vector<std::filesystem::directory_entry> out;
+  unreadable = false;
+  for (const auto& folder : folders_) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) out.push_back(entry);
+    if (ec) {
+      unreadable = true;
+      spdlog::warn("catalog: cannot read folder {}: {}", folder.string(), ec.message());
+    }
+  }
+  return out;
+}
 
 FormRepository::~FormRepository() {
   stop();
@@ -37,11 +55,10 @@ FormRepository::~FormRepository() {
 std::size_t FormRepository::load_all() {
   std::lock_guard lock(write_mutex_);
   std::vector<std::filesystem::path> paths;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+  bool unreadable = false;
+  for (const auto& entry : entries(unreadable)) {
     if (is_form_file(entry)) paths.push_back(entry.path());
   }
-  if (ec) spdlog::error("catalog: cannot read folder {}: {}", folder_.string(), ec.message());
   std::sort(paths.begin(), paths.end());
   companions_changed_locked();
   for (const auto& path : paths) load_file_locked(path);
@@ -92,8 +109,8 @@ void FormRepository::publish_locked() {
 
 bool FormRepository::companions_changed_locked() {
   decltype(companions_) now;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+  bool unreadable = false;
+  for (const auto& entry : entries(unreadable)) {
     std::error_code file_ec;
     if (!entry.is_regular_file(file_ec) || entry.path().extension() == ".yaml") continue;
     const auto size = std::filesystem::file_size(entry.path(), file_ec);
@@ -109,9 +126,9 @@ std::size_t FormRepository::reload_changed() {
   std::lock_guard lock(write_mutex_);
   std::vector<std::filesystem::path> present;
   std::size_t changed = 0;
-  std::error_code ec;
   const bool reload_all = companions_changed_locked();
-  for (const auto& entry : std::filesystem::directory_iterator(folder_, ec)) {
+  bool unreadable = false;
+  for (const auto& entry : entries(unreadable)) {
     if (!is_form_file(entry)) continue;
     present.push_back(entry.path());
     std::error_code size_ec, time_ec;
@@ -124,9 +141,8 @@ std::size_t FormRepository::reload_changed() {
     load_file_locked(entry.path());
     ++changed;
   }
-  if (ec) {
+  if (unreadable) {
     // An unreadable folder (being replaced, unmounted) is no reason to drop live forms.
-    spdlog::warn("catalog: cannot read folder {}: {}", folder_.string(), ec.message());
     if (changed != 0) publish_locked();
     return changed;
   }
@@ -161,8 +177,13 @@ std::vector<std::shared_ptr<const Form>> FormRepository::forms() const {
 std::string FormRepository::describe(const RegisteredItem& item) const {
   if (auto form = find(item.id)) return form->header().name + " in " + form->header().category;
   std::lock_guard lock(write_mutex_);
-  auto it = files_.find(folder_ / item.form_file);
-  if (it == files_.end()) return "form missing: expected " + (folder_ / item.form_file).string();
+  auto it = files_.end();
+  std::string expected;
+  for (const auto& folder : folders_) {
+    if (it == files_.end()) it = files_.find(folder / item.form_file);
+    expected += (expected.empty() ? "" : " or ") + (folder / item.form_file).string();
+  }
+  if (it == files_.end()) return "form missing: expected " + expected;
   return "form refused (" + std::to_string(it->second.status.diagnostics.size()) +
          " problem(s); run `servicedesk-host lint`)";
 }

@@ -36,6 +36,8 @@ class FormRepository {
  public:
   /// `catalog` (items and handlers) must outlive the repository.
   FormRepository(std::filesystem::path folder, const HandlerCatalog& catalog);
+  /// Forms from several folders (`--catalog-dir` repeated), read in the order given.
+  FormRepository(std::vector<std::filesystem::path> folders, const HandlerCatalog& catalog);
   ~FormRepository();
   FormRepository(const FormRepository&) = delete;
   FormRepository& operator=(const FormRepository&) = delete;
@@ -60,7 +62,7 @@ class FormRepository {
   /// What the folder holds for a registered item: "Name in Category" when its form is live,
   /// else why not (form file missing or refused).
   std::string describe(const RegisteredItem& item) const;
-  const std::filesystem::path& folder() const { return folder_; }
+  const std::vector<std::filesystem::path>& folders() const { return folders_; }
 
  private:
   using FormMap = std::map<std::string, std::shared_ptr<const Form>, std::less<>>;
@@ -77,7 +79,10 @@ class FormRepository {
   void publish_locked();
   void watch_loop(std::chrono::milliseconds interval);
 
-  std::filesystem::path folder_;
+  /// Every entry of every folder; `unreadable` is set (and logged) when one cannot be read.
+  std::vector<std::filesystem::directory_entry> entries(bool& unreadable) const;
+
+  std::vector<std::filesystem::path> folders_;
   const HandlerCatalog& handlers_;
   std::atomic<std::shared_ptr<const FormMap>> live_;
   mutable std::mutex write_mutex_;  // serializes reloads and guards files_

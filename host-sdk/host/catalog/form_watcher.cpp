@@ -10,7 +10,8 @@ void FormRepository::start_watching(std::chrono::milliseconds interval) {
   if (watcher_.joinable()) return;
   stopping_ = false;
   watcher_ = std::thread([this, interval] { watch_loop(interval); });
-  spdlog::info("catalog: watching {} for edits every {} ms", folder_.string(), interval.count());
+  for (const auto& folder : folders_)
+    spdlog::info("catalog: watching {} for edits every {} ms", folder.string(), interval.count());
 }
 
 void FormRepository::stop() {

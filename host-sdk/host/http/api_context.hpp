@@ -9,6 +9,7 @@
 #include "http/metrics.hpp"
 #include "http/sessions.hpp"
 #include "servicedesk/directory.hpp"
+#include "servicedesk/forms/handler_failures.hpp"
 #include "store/store.hpp"
 #include "usecases/item_source.hpp"
 
@@ -38,6 +39,8 @@ struct ApiContext {
   std::string metrics_token;
   /// Whether the store's database answers, with a sentence (for /healthz); unset in tests.
   std::function<bool(std::string&)> store_health;
+  /// Where handler failures are logged and counted (see Desk); null only in tests.
+  const HandlerFailureSink* handler_failures = nullptr;
   /// The fulfilment job worker (see Desk::jobs).
   JobRunner* jobs = nullptr;
 };

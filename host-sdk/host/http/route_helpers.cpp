@@ -8,7 +8,7 @@ namespace servicedesk::host {
 Desk desk_of(ApiContext& context) {
   return {context.store,           context.catalog,   context.directory,
           context.mail_queued,     context.decisions, context.ditc_scope_department,
-          context.refused_answers, context.jobs};
+          context.refused_answers, context.jobs,      context.handler_failures};
 }
 
 Requester requester_of(const Call& call) {

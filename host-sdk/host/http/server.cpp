@@ -128,8 +128,11 @@ bool ApiServer::bind(std::string& error) {
   if (!ec) acceptor.bind(*endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    error = "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " +
-            ec.message();
+    error = "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": ";
+    error += ec == asio::error::address_in_use
+                 ? "the port is already in use (another program, or another servicedesk-host, "
+                   "listens there); stop it or choose another port with --listen"
+                 : ec.message();
     return false;
   }
   port_ = acceptor.local_endpoint().port();

@@ -28,7 +28,14 @@ RunResult call_handler(const Fulfilment& handler, const RequestItemRecord& item,
         FulfilmentInput{item.number, item.item_id, item.answers, Decision::fulfil, {}, &feedback});
   });
   while (answer.wait_for(every) != std::future_status::ready) renew();
-  const FulfilmentResult result = answer.get();
+  HandlerOutcome<FulfilmentResult> outcome = answer.get();
+  if (!outcome.ok()) {
+    // The exception's text is for the log only; staff see a plain sentence.
+    spdlog::error("handler failed: fulfilment handler of item '{}' ({}): {}", item.item_id,
+                  item.number, outcome.failure);
+    return {false, false, "Fulfilment failed: the item's handler could not run; see the host log."};
+  }
+  const FulfilmentResult& result = *outcome.result;
   return {result.ok, !result.ok && feedback.temporary,
           result.message.empty() && !result.ok ? "Fulfilment failed." : result.message};
 }

@@ -47,7 +47,16 @@ void CollectingRegistrar::add_handler(std::string name, HandlerContract contract
         // The factory's code lives in the plugin: its owner keeps the library loaded.
         std::shared_ptr<const HandlerFactory<Fn>> shared(
             owned.release(), [lifetime = lifetime_](const HandlerFactory<Fn>* p) { delete p; });
-        handler_names.push_back(std::string(HandlerKind<Fn>::tag) + " " + name);
+        // "field_rule loan_within (start_field: field, required; max_days: integer)".
+        std::string line = std::string(HandlerKind<Fn>::tag) + " " + name;
+        std::string params;
+        for (const ParamSpec& spec : contract.params) {
+          params += (params.empty() ? "" : "; ") + spec.name + ": " +
+                    std::string(param_type_words(spec.type)) + (spec.required ? ", required" : "");
+        }
+        if (!params.empty()) line += " (" + params + ")";
+        if (contract.cost == Cost::costly) line += " [not run live]";
+        handler_names.push_back(std::move(line));
         collected.table<Fn>().add({name, plugin_, std::move(contract), std::move(shared)});
       },
       factory);

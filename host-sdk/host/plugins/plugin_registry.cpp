@@ -73,6 +73,9 @@ std::vector<PluginReport> PluginRegistry::load_directory(const std::filesystem::
   if (error) spdlog::warn("plugin folder {}: {}", folder.string(), error.message());
   std::sort(files.begin(), files.end());
 
+  std::vector<std::string> folders = catalog_.plugin_folders();
+  folders.push_back(folder.string());
+  catalog_.set_plugin_folders(std::move(folders));
   std::vector<PluginReport> reports;
   for (const auto& file : files) reports.push_back(load_file(file));
   return reports;

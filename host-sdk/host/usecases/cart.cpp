@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 #include "usecases/answer_probes.hpp"
 #include "usecases/duties.hpp"
 
@@ -16,16 +18,23 @@ CartLineView view_of(const ItemSource& catalog, const CartLine& line) {
 
 }  // namespace
 
-std::string summarize(const Form& form, const nlohmann::json& answers) {
+std::string summarize(const Form& form, const nlohmann::json& answers,
+                      const HandlerFailureSink* failures) {
   if (const Summarizer* summarizer = form.summarizer()) {
-    std::string summary = summarizer->call(SummaryInput{form.header().id, answers});
-    if (!summary.empty()) return summary;
+    HandlerOutcome<std::string> summary = summarizer->call(SummaryInput{form.header().id, answers});
+    if (summary.ok() && !summary.result->empty()) return std::move(*summary.result);
+    const HandlerOrigin& origin = form.summarizer_origin();
+    if (failures != nullptr) {
+      failures->report({HandlerKind<SummarizerFn>::name, origin.name, origin.plugin,
+                        form.header().id, "",
+                        summary.ok() ? "returned an empty summary" : summary.failure});
+    }
   }
   return form.header().name;
 }
 
-std::optional<std::string> guard_refusal(const ItemSource& catalog,
-                                         const std::vector<std::string>& item_ids) {
+Outcome guard_refusal(const ItemSource& catalog, const std::vector<std::string>& item_ids,
+                      const HandlerFailureSink* failures) {
   std::vector<std::string> seen;
   for (const auto& item_id : item_ids) {
     if (std::find(seen.begin(), seen.end(), item_id) != seen.end()) continue;
@@ -34,14 +43,26 @@ std::optional<std::string> guard_refusal(const ItemSource& catalog,
     if (!form) continue;
     for (const auto& binding : form->checkout_guards()) {
       if (!binding.guard) continue;
-      const GuardVerdict verdict = binding.guard->call(CartView{item_ids, item_id});
-      if (!verdict.allowed) {
-        return binding.message.empty() ? "This item cannot be ordered with the rest of your cart."
-                                       : binding.message;
+      HandlerOutcome<GuardVerdict> verdict = binding.guard->call(CartView{item_ids, item_id});
+      if (!verdict.ok()) {
+        if (failures != nullptr) {
+          failures->report({HandlerKind<CheckoutGuardFn>::name, binding.name, binding.plugin,
+                            item_id, "", verdict.failure});
+        }
+        return Outcome::refuse(Refusal::unavailable, std::string(kCartNotChecked));
+      }
+      if (!verdict.result->allowed) {
+        spdlog::info("checkout guard '{}' of plugin '{}' refused item '{}': {}", binding.name,
+                     binding.plugin, item_id,
+                     verdict.result->detail.empty() ? "no detail given" : verdict.result->detail);
+        return Outcome::refuse(Refusal::conflict,
+                               binding.message.empty()
+                                   ? "This item cannot be ordered with the rest of your cart."
+                                   : binding.message);
       }
     }
   }
-  return std::nullopt;
+  return {};
 }
 
 std::vector<CartLineView> list_cart(const Desk& desk, const Requester& requester) {
@@ -57,7 +78,7 @@ AddToCartResult add_to_cart(const Desk& desk, const Requester& requester, std::s
   if (!form) return {std::nullopt, std::move(refusal)};
   if (Outcome locked = refused_answers_locked(desk, requester); !locked.ok())
     return {std::nullopt, std::move(locked)};
-  const EvalContext eval{&desk.directory, requester.username};
+  const EvalContext eval{&desk.directory, requester.username, desk.handler_failures};
   Submission submission = form->validate(answers, eval);
   if (!submission.ok || !submission.answers) {
     count_refused_answers(desk, requester);
@@ -73,13 +94,13 @@ AddToCartResult add_to_cart(const Desk& desk, const Requester& requester, std::s
     line_ids.push_back(line.id);
   }
   item_ids.push_back(form->header().id);
-  if (auto guard = guard_refusal(desk.catalog, item_ids))
-    return {std::nullopt, Outcome::refuse(Refusal::conflict, *guard)};
+  if (Outcome guard = guard_refusal(desk.catalog, item_ids, desk.handler_failures); !guard.ok())
+    return {std::nullopt, std::move(guard)};
 
   CartLine line;
   line.item_id = form->header().id;
   line.answers = std::move(*submission.answers);
-  line.summary = summarize(*form, line.answers);
+  line.summary = summarize(*form, line.answers, desk.handler_failures);
   StoreError error = StoreError::none;
   auto stored = desk.store.add_cart_line(requester.username, line, line_ids, error);
   if (!stored) {

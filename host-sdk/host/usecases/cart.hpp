@@ -38,11 +38,14 @@ AddToCartResult add_to_cart(const Desk& desk, const Requester& requester, std::s
 bool remove_from_cart(const Desk& desk, const Requester& requester, std::int64_t line_id);
 
 /// Runs the checkout guards of every distinct item in `item_ids` (the whole cart as it
-/// would be); the first refusal's YAML message, or nothing when all allow it.
-std::optional<std::string> guard_refusal(const ItemSource& catalog,
-                                         const std::vector<std::string>& item_ids);
+/// would be): the first refusal with its YAML message (409; its detail is logged), a guard
+/// that threw as a plain sentence (503; reported to `failures`), or ok when all allow it.
+Outcome guard_refusal(const ItemSource& catalog, const std::vector<std::string>& item_ids,
+                      const HandlerFailureSink* failures);
 
-/// The form's summary of `answers` (the item's summarizer, or the item name).
-std::string summarize(const Form& form, const nlohmann::json& answers);
+/// The form's summary of `answers` (the item's summarizer, or the item name when it has
+/// none, returns nothing, or throws: reported to `failures`).
+std::string summarize(const Form& form, const nlohmann::json& answers,
+                      const HandlerFailureSink* failures);
 
 }  // namespace servicedesk::host

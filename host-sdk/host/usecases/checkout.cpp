@@ -43,15 +43,15 @@ CheckedCart checked_cart(const Desk& desk, const Requester& requester) {
     item_ids.push_back(line.item_id);
     cart.forms.push_back(std::move(form));
   }
-  if (auto refusal = guard_refusal(desk.catalog, item_ids))
-    cart.outcome = Outcome::refuse(Refusal::conflict, *refusal);
+  if (Outcome refusal = guard_refusal(desk.catalog, item_ids, desk.handler_failures); !refusal.ok())
+    cart.outcome = std::move(refusal);
   return cart;
 }
 
 /// Validates every line and the checkout fields; fills `items` and returns the errors.
 nlohmann::json validate_order(const Desk& desk, const Requester& requester, const CheckedCart& cart,
                               const CheckoutInput& input, std::vector<NewRequestItem>& items) {
-  const EvalContext eval{&desk.directory, requester.username};
+  const EvalContext eval{&desk.directory, requester.username, desk.handler_failures};
   nlohmann::json errors = nlohmann::json::object();
   for (std::size_t i = 0; i < cart.lines.size(); ++i) {
     Submission submission = cart.forms[i]->validate(cart.lines[i].answers, eval);
@@ -61,7 +61,7 @@ nlohmann::json validate_order(const Desk& desk, const Requester& requester, cons
     }
     NewRequestItem item{
         cart.lines[i].item_id, cart.forms[i]->header().name, std::move(*submission.answers), {}};
-    item.summary = summarize(*cart.forms[i], item.answers);
+    item.summary = summarize(*cart.forms[i], item.answers, desk.handler_failures);
     // `fulfil: automatic` and the like: the job is queued with the request itself.
     item.fulfil_at_checkout = desk.jobs != nullptr && cart.forms[i]->fulfilment() != nullptr &&
                               desk.catalog.fulfils_at_checkout(item.item_id);

@@ -13,12 +13,25 @@ Outcome refuse(Refusal why, std::string message) {
   return Outcome::refuse(why, std::move(message));
 }
 
-/// Calls the form's fulfilment handler, if it has one; the refusal when it fails.
-Outcome run_handler(const Form& form, const RequestItemRecord& item, const DecisionInput& input) {
+/// Calls the form's fulfilment handler, if it has one; the refusal when it fails. One that
+/// throws is reported to `failures` and answered with a plain sentence.
+Outcome run_handler(const Form& form, const RequestItemRecord& item, const DecisionInput& input,
+                    const HandlerFailureSink* failures) {
   const Fulfilment* handler = form.fulfilment();
   if (handler == nullptr) return {};
-  const FulfilmentResult result = handler->call(FulfilmentInput{
+  HandlerOutcome<FulfilmentResult> outcome = handler->call(FulfilmentInput{
       item.number, item.item_id, item.answers, input.decision, input.reason.value_or("")});
+  if (!outcome.ok()) {
+    const HandlerOrigin& origin = form.fulfilment_origin();
+    if (failures != nullptr) {
+      failures->report({HandlerKind<FulfilmentFn>::name, origin.name, origin.plugin, item.item_id,
+                        "", outcome.failure});
+    }
+    return refuse(Refusal::conflict,
+                  "Fulfilment failed: the item's handler could not run. Try again, or see the "
+                  "host log.");
+  }
+  const FulfilmentResult& result = *outcome.result;
   if (result.ok) return {};
   return refuse(Refusal::conflict, result.message.empty() ? "Fulfilment failed." : result.message);
 }
@@ -96,7 +109,8 @@ Decidable decidable(const Desk& desk, const Requester& requester, std::string_vi
 /// Writes a decision taken in the request (a rejection, or an item without a handler).
 DecisionOutcome decide_now(const Desk& desk, const Requester& requester, const DecisionInput& input,
                            RequestItemRecord item, const Form& form) {
-  if (Outcome failed = run_handler(form, item, input); !failed.ok()) return {failed, {}};
+  if (Outcome failed = run_handler(form, item, input, desk.handler_failures); !failed.ok())
+    return {failed, {}};
   const char* state = input.decision == Decision::fulfil ? "fulfilled" : "rejected";
   ItemDecision record{item.number, state, requester.username, input.reason.value_or(""), {}};
   const MailFacts facts{item.request_number,

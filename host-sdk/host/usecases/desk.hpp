@@ -13,6 +13,7 @@
 
 #include "auth/login_throttle.hpp"
 #include "servicedesk/directory.hpp"
+#include "servicedesk/forms/handler_failures.hpp"
 #include "store/store.hpp"
 #include "usecases/item_source.hpp"
 
@@ -34,6 +35,8 @@ struct Desk {
   /// Runs fulfilment jobs outside the request; null: items with a fulfilment handler cannot
   /// be fulfilled.
   JobRunner* jobs = nullptr;
+  /// Logs and counts each plugin handler that threw; null: failures are not reported.
+  const HandlerFailureSink* handler_failures = nullptr;
 };
 
 /// The logged-in person a use case acts for.

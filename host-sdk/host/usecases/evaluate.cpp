@@ -19,7 +19,7 @@ EvaluateOutcome evaluate_answers(const Desk& desk, const Requester& requester,
   if (!form) return {std::move(refusal), {}};
   if (Outcome locked = refused_answers_locked(desk, requester); !locked.ok())
     return {std::move(locked), {}};
-  const EvalContext eval{&desk.directory, requester.username};
+  const EvalContext eval{&desk.directory, requester.username, desk.handler_failures};
   const Evaluation evaluation = form->evaluate(answers, eval);
   // An empty mandatory field is not a refused answer: only errors about values given count.
   const bool refused =

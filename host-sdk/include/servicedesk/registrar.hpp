@@ -3,6 +3,7 @@
 
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -33,22 +34,6 @@ inline std::string describe_current_exception() {
   }
 }
 
-inline RuleVerdict failure_of(RuleVerdict*, const std::string& why) {
-  return RuleVerdict::fail("This answer could not be checked (" + why + ").");
-}
-inline std::vector<FieldError> failure_of(std::vector<FieldError>*, const std::string& why) {
-  return {{"", "This form could not be checked (" + why + ")."}};
-}
-inline GuardVerdict failure_of(GuardVerdict*, const std::string& why) {
-  return {false, why};
-}
-inline std::string failure_of(std::string*, const std::string&) {
-  return {};
-}
-inline FulfilmentResult failure_of(FulfilmentResult*, const std::string& why) {
-  return {false, why};
-}
-
 /// Wraps a plugin's callable so that no exception leaves plugin code. Instantiated in the
 /// plugin, so the catch runs on the plugin's side of the boundary.
 template <class Fn, class Callable>
@@ -58,11 +43,11 @@ template <class Result, class... Args, class Callable>
 class CallableHandler<Result(Args...), Callable> final : public Handler<Result(Args...)> {
  public:
   explicit CallableHandler(Callable callable) : callable_(std::move(callable)) {}
-  Result call(Args... args) const noexcept override {
+  HandlerOutcome<Result> call(Args... args) const noexcept override {
     try {
-      return callable_(std::forward<Args>(args)...);
+      return {callable_(std::forward<Args>(args)...), {}};
     } catch (...) {
-      return failure_of(static_cast<Result*>(nullptr), describe_current_exception());
+      return {std::nullopt, describe_current_exception()};
     }
   }
 
@@ -128,30 +113,36 @@ class Registrar {
   template <class Factory>
   void add_field_rule(std::string name, std::vector<ParamSpec> params, Factory factory,
                       std::vector<FieldRead> reads = {}) {
-    add<FieldRuleFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
+    add<FieldRuleFn>(std::move(name), {std::move(params), std::move(reads), Cost::cheap},
+                     std::move(factory));
   }
-  /// A form rule: `std::vector<FieldError>(const FormInput&)`.
+  /// A form rule: `std::vector<FieldError>(const FormInput&)`. It runs on add to cart and,
+  /// unless `cost` is Cost::costly, also live in `/evaluate` once the fields it reads are
+  /// valid; declare every field it reads in `reads`.
   template <class Factory>
   void add_form_rule(std::string name, std::vector<ParamSpec> params, Factory factory,
-                     std::vector<FieldRead> reads = {}) {
-    add<FormRuleFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
+                     std::vector<FieldRead> reads = {}, Cost cost = Cost::cheap) {
+    add<FormRuleFn>(std::move(name), {std::move(params), std::move(reads), cost},
+                    std::move(factory));
   }
   /// A checkout guard: `GuardVerdict(const CartView&)`.
   template <class Factory>
   void add_checkout_guard(std::string name, std::vector<ParamSpec> params, Factory factory) {
-    add<CheckoutGuardFn>(std::move(name), {std::move(params), {}}, std::move(factory));
+    add<CheckoutGuardFn>(std::move(name), {std::move(params), {}, Cost::cheap}, std::move(factory));
   }
   /// A summarizer: `std::string(const SummaryInput&)`.
   template <class Factory>
   void add_summarizer(std::string name, std::vector<ParamSpec> params, Factory factory,
                       std::vector<FieldRead> reads = {}) {
-    add<SummarizerFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
+    add<SummarizerFn>(std::move(name), {std::move(params), std::move(reads), Cost::cheap},
+                      std::move(factory));
   }
   /// A fulfilment handler: `FulfilmentResult(const FulfilmentInput&)`.
   template <class Factory>
   void add_fulfilment(std::string name, std::vector<ParamSpec> params, Factory factory,
                       std::vector<FieldRead> reads = {}) {
-    add<FulfilmentFn>(std::move(name), {std::move(params), std::move(reads)}, std::move(factory));
+    add<FulfilmentFn>(std::move(name), {std::move(params), std::move(reads), Cost::cheap},
+                      std::move(factory));
   }
 
   /// Since SDK 2.2: `item_id` (an item this plugin added) is fulfilled right after checkout,

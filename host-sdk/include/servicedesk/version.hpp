@@ -25,16 +25,19 @@
 /// A host refuses plugins of another major. 2: items carry only id and form file (name,
 /// category and description come from the YAML); handlers register one contract
 /// (parameters and the fields they read) through Registrar::add_handler.
-#define SERVICEDESK_API_MAJOR 2
+/// 3: handlers return HandlerOutcome (a thrown exception's text reaches the host's log);
+/// FieldInput::answers and FieldInput::row hold validated answers, not the request body;
+/// ParamSpec needs its type, RuleParams getters check it, ParamType::field; form rules
+/// declare a Cost and run live in /evaluate.
+#define SERVICEDESK_API_MAJOR 3
 /// Bumped when the SDK grows in a compatible way. A host refuses plugins built against
 /// a newer minor than its own, since they may use what the host does not have.
-/// 2.1: plugin config sections are trees (PluginConfig::section, HostServices::config_problem),
-/// plugins count events for /metrics (HostServices::count), fulfilment handlers can say a
-/// failure is temporary (FulfilmentInput::feedback).
-/// 2.2: an item can be fulfilled at checkout without a staff decision
-/// (Registrar::fulfil_at_checkout); fulfilment runs as a durable job, retried on temporary
-/// failures.
-#define SERVICEDESK_API_MINOR 2
+/// (2.1 made plugin config sections trees (PluginConfig::section, HostServices::config_problem),
+/// let plugins count events for /metrics (HostServices::count) and fulfilment handlers say a
+/// failure is temporary (FulfilmentInput::feedback); 2.2 let an item be fulfilled at checkout
+/// (Registrar::fulfil_at_checkout), fulfilment running as a durable job. All of it is part
+/// of 3.0.)
+#define SERVICEDESK_API_MINOR 0
 
 namespace servicedesk {
 

@@ -195,7 +195,8 @@ TEST_F(PluginLoaderTest, AHandlerKeepsItsLibraryLoadedAfterTheRegistryIsGone) {
   auto created = factory->create(RuleParams{});
   ASSERT_TRUE(created.handler) << created.error;
   const nlohmann::json answers = {{"software", "MATLAB"}};
-  EXPECT_EQ(created.handler->call(SummaryInput{"request-software", answers}), "Install MATLAB");
+  EXPECT_EQ(created.handler->call(SummaryInput{"request-software", answers}).result,
+            "Install MATLAB");
 }
 
 }  // namespace

@@ -62,11 +62,13 @@ TEST(Loader, BindsItemLevelHandlersAndNotifications) {
   ASSERT_TRUE(result.ok());
   ASSERT_NE(result.form->summarizer(), nullptr);
   nlohmann::json answers = {{"account", "x"}};
-  EXPECT_EQ(result.form->summarizer()->call(SummaryInput{"accounts", answers}), answers.dump());
+  EXPECT_EQ(result.form->summarizer()->call(SummaryInput{"accounts", answers}).result,
+            answers.dump());
   ASSERT_NE(result.form->fulfilment(), nullptr);
   ASSERT_EQ(result.form->checkout_guards().size(), 1u);
   const std::string items[] = {"accounts", "request-software"};
-  EXPECT_FALSE(result.form->checkout_guards()[0].guard->call(CartView{items, "accounts"}).allowed);
+  EXPECT_FALSE(
+      result.form->checkout_guards()[0].guard->call(CartView{items, "accounts"}).result->allowed);
   ASSERT_EQ(result.form->notifications().size(), 1u);
   const NotificationSpec& mail = result.form->notifications()[0];
   EXPECT_EQ(mail.on, "submitted");

@@ -20,7 +20,8 @@ using nlohmann::json;
 using Registry = servicedesk::testing::InMemoryCatalog;
 
 RuleParams campus_params(std::vector<std::string> prefixes) {
-  return RuleParams({{"campus_prefixes", ParamValue(std::move(prefixes))}});
+  return RuleParams({{"campus_prefixes", ParamValue(std::move(prefixes))}},
+                    {{"campus_prefixes", ParamType::string_list}, {"region", ParamType::string}});
 }
 
 void expect_duo_registration(const Registry& registrar) {
@@ -44,9 +45,11 @@ void expect_phone_binding_works(const Registry& registrar) {
   const auto created = factory.create(campus_params({"+1657278"}));
   ASSERT_TRUE(created.handler) << created.error;
   const json answers = json::object();
-  EXPECT_EQ(created.handler->call(FieldInput{"phone", "657-278-7777", answers, nullptr}).error,
-            "This is a campus number. Enter an off-campus number, typically a cellphone.");
-  EXPECT_EQ(created.handler->call(FieldInput{"phone", "714-555-0199", answers, nullptr}).normalized,
+  EXPECT_EQ(
+      created.handler->call(FieldInput{"phone", "657-278-7777", answers, nullptr}).result->error,
+      "This is a campus number. Enter an off-campus number, typically a cellphone.");
+  EXPECT_EQ(created.handler->call(FieldInput{"phone", "714-555-0199", answers, nullptr})
+                .result->normalized,
             "+17145550199");
 }
 

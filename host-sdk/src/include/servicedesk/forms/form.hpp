@@ -13,6 +13,7 @@
 
 #include "servicedesk/directory.hpp"
 #include "servicedesk/forms/handler_catalog.hpp"
+#include "servicedesk/forms/handler_failures.hpp"
 #include "servicedesk/handlers.hpp"
 
 namespace servicedesk {
@@ -42,6 +43,8 @@ struct ItemHeader {
 struct EvalContext {
   const Directory* directory = nullptr;  ///< resolves person/account answers
   std::string_view requester;            ///< the person filling in the form
+  /// Where handler failures are reported (logged, counted); null: not reported.
+  const HandlerFailureSink* failures = nullptr;
 };
 
 /// The state of one field path ("members[2].last_four") for the answers given.
@@ -74,6 +77,7 @@ struct Submission {
 /// A checkout guard bound in YAML, with the message shown when it refuses.
 struct GuardBinding {
   std::string name;
+  std::string plugin;  ///< the plugin that registered the guard, for logs
   std::string message;
   std::shared_ptr<const CheckoutGuard> guard;  ///< keeps its plugin loaded
 };
@@ -108,6 +112,9 @@ class Form {
   virtual const Summarizer* summarizer() const = 0;
   /// The item's fulfilment handler (`fulfilment: {use: ...}`), or nullptr.
   virtual const Fulfilment* fulfilment() const = 0;
+  /// The names and plugins of the summarizer and fulfilment handler, for failure reports.
+  virtual const HandlerOrigin& summarizer_origin() const = 0;
+  virtual const HandlerOrigin& fulfilment_origin() const = 0;
 };
 
 /// A form, or every problem found in its file.

@@ -98,6 +98,11 @@ class HandlerCatalog {
     return nullptr;
   }
   const std::vector<RegisteredItem>& items() const { return items_; }
+  /// The folders plugins were loaded from, named in "unknown handler" messages.
+  const std::vector<std::string>& plugin_folders() const { return plugin_folders_; }
+  void set_plugin_folders(std::vector<std::string> folders) {
+    plugin_folders_ = std::move(folders);
+  }
   /// Marks the registered item `id` to be fulfilled at checkout; false when there is none.
   bool set_fulfil_at_checkout(std::string_view id) {
     for (auto& item : items_) {
@@ -120,6 +125,7 @@ class HandlerCatalog {
  private:
   detail::TablesOf<HandlerKinds>::type tables_;
   std::vector<RegisteredItem> items_;
+  std::vector<std::string> plugin_folders_;
 };
 
 }  // namespace servicedesk
