@@ -89,7 +89,7 @@ test('StaffFulfilFromQueue', async () => {
     await shot(page, 'queue');
     await assertAccessible(page, 'fulfilment queue');
     await card.getByRole('button', { name: 'Fulfil' }).click();
-    await expectVisible(page.getByText(`${ritm} fulfilled.`));
+    await expectVisible(page.locator('#main').getByText(`${ritm} fulfilled.`));
     await shot(page, 'fulfilled');
   });
 });
