@@ -101,6 +101,11 @@ TEST(HostCliTest, PluginsListsBothPluginsAndTheirHandlers) {
 
 TEST(HostCliTest, LintPassesShippedCatalogAndFailsBrokenFileWithPosition) {
   TempDir dir;
+  // Under the asan preset, GCC 12's LeakSanitizer crashes at the exit of `lint` while it
+  // scans a dynamic thread-local block ("Tracer caught signal 11", DTLS at 0x688); leaving
+  // thread-local roots out for this command only lets the leak check finish. No effect
+  // without sanitizers. To be understood and removed (see the session note).
+  ::setenv("LSAN_OPTIONS", "use_tls=0", 1);
   const auto shipped =
       run_host_command("lint --data-dir " + dir.path().string() + " " + SERVICEDESK_CATALOG_DIR);
   EXPECT_EQ(shipped.exit_code, 0) << shipped.output;
@@ -112,6 +117,7 @@ TEST(HostCliTest, LintPassesShippedCatalogAndFailsBrokenFileWithPosition) {
       run_host_command("lint --data-dir " + dir.path().string() + " " + broken.string());
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_NE(result.output.find(broken.string() + ":5:"), std::string::npos) << result.output;
+  ::unsetenv("LSAN_OPTIONS");
 }
 
 TEST(HostCliTest, SecondHostOnAUsedPortFailsToStart) {
