@@ -113,6 +113,9 @@ validators:
   - { use: student_loan_limit, start: loan_begin, end: loan_end, max_days: 7,
       approval: approved_by }
 fulfilment: { use: reserve_laptop }
+checkout:
+  fields:
+    - { id: requested_for, type: person, label: Requested For, mandatory: true }
 EOF
 
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
@@ -133,13 +136,14 @@ grep -q "\[laptop-loan\] form laptop-loan.yaml: Laptop loan in Hardware" <<<"$li
 sed 's/max_days: 7,/max_days: seven,/' "$work/catalog/laptop-loan.yaml" >"$work/bad/laptop-loan.yaml"
 line=$(grep -n "max_days: seven" "$work/bad/laptop-loan.yaml" | cut -d: -f1)
 set +e
-lint_out=$("$host_bin" lint "${dirs[@]}" "$work/bad" 2>&1)
+lint_out=$("$host_bin" lint "${dirs[@]}" "$shipped_catalog" "$work/bad" 2>&1)
 lint_rc=$?
 set -e
 [[ $lint_rc == 1 ]] || fail "lint exit $lint_rc, expected 1: $lint_out"
 grep -q "laptop-loan.yaml:$line:[0-9]*: parameter 'max_days' of form rule 'student_loan_limit': expected a whole number, found 'seven'" <<<"$lint_out" ||
   fail "lint did not point at line $line: $lint_out"
-"$host_bin" lint "${dirs[@]}" "$work/catalog" >/dev/null || fail "the good file does not lint clean"
+# Both catalog folders, as serve sees them: every plugin's item has its form.
+"$host_bin" lint "${dirs[@]}" "${catalogs[@]}" >/dev/null || fail "the good file does not lint clean"
 
 # ---- serve both plugins ----
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
