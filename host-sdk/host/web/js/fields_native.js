@@ -2,7 +2,7 @@
 import { h } from './dom.js';
 import { scaffold, applyCommon, labelOf } from './fields.js';
 
-/** `YYYY-MM-DD` as the requester reads it in the hint; the value itself stays ISO. */
+/** The accepted range in words, for the hint under the label (and screen readers). */
 function rangeText(min, max) {
   if (min && max) return `Choose a date from ${min} to ${max}.`;
   if (min) return `Choose a date on or after ${min}.`;
@@ -18,7 +18,7 @@ function rangeText(min, max) {
 export function dateField(field, path, ctx) {
   const s = scaffold(field, path);
   const hintId = `${s.inputId}-range`;
-  const hint = h('p', { id: hintId, class: 'field-help field-format', text: 'Format: YYYY-MM-DD.' });
+  const hint = h('p', { id: hintId, class: 'field-help field-format' });
   const control = h('input', {
     id: s.inputId,
     type: 'date',
@@ -27,6 +27,8 @@ export function dateField(field, path, ctx) {
     'aria-describedby': [s.helpId, hintId, s.errorId].filter(Boolean).join(' '),
     'aria-required': field.mandatory ? 'true' : null,
   });
+  // A browser without a date picker turns the input into a text box: then say the format.
+  const format = control.type === 'date' ? '' : ' Format: YYYY-MM-DD.';
   control.value = ctx.get(path) ?? '';
   const changed = () => {
     ctx.touch(path);
@@ -42,7 +44,8 @@ export function dateField(field, path, ctx) {
       const invalid = applyCommon(widget, s, state, errors);
       if (state.min) control.min = state.min; else control.removeAttribute('min');
       if (state.max) control.max = state.max; else control.removeAttribute('max');
-      hint.textContent = `${rangeText(state.min, state.max)} Format: YYYY-MM-DD.`.trim();
+      hint.textContent = `${rangeText(state.min, state.max)}${format}`.trim();
+      hint.hidden = hint.textContent === '';
       control.setAttribute('aria-invalid', String(invalid));
       control.setAttribute('aria-required', String(Boolean(state.mandatory)));
       control.readOnly = Boolean(state.read_only);
