@@ -84,8 +84,7 @@ TEST(FulfilmentWorker, AThrowingHandlerFailsTheItemAndIsReportedWithPluginAndHan
                             "connection refused"});
   const auto item = store->request_item(ritm);
   EXPECT_EQ(item->state, "failed");
-  EXPECT_EQ(item->reason,
-            "Fulfilment failed: the item's handler could not run; see the host log.")
+  EXPECT_EQ(item->reason, "Fulfilment failed: the item's handler could not run; see the host log.")
       << "staff see a plain sentence, not the exception";
 }
 
