@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
+#include "catalog/catalog_files.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
@@ -16,9 +17,7 @@ std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& folde
   std::vector<std::filesystem::path> out;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     // X.tests.yaml holds test cases of the form X.yaml, not a form.
-    const std::string name = entry.path().filename().string();
-    const bool tests = name.size() > 11 && name.compare(name.size() - 11, 11, ".tests.yaml") == 0;
-    if (entry.path().extension() == ".yaml" && !tests) out.push_back(entry.path());
+    if (host::is_form_file_name(entry.path())) out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
   return out;
