@@ -149,10 +149,14 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--data-dir", flags.data_dir,
                  "data folder (database, mail, plugin data); default ./var");
+  // One folder per flag: `lint --plugin-dir a --plugin-dir b ./catalog` must not take the
+  // file to check as a third plugin folder.
   app.add_option("--plugin-dir", flags.plugin_dirs,
-                 "folder of plugin *.so files; repeat for several folders");
+                 "folder of plugin *.so files; repeat for several folders")
+      ->allow_extra_args(false);
   app.add_option("--catalog-dir", flags.catalog_dirs,
-                 "folder of catalog-item YAML files; repeat for several folders");
+                 "folder of catalog-item YAML files; repeat for several folders")
+      ->allow_extra_args(false);
   app.add_option("--directory-file", flags.directory_file,
                  "directory of people and accounts (YAML or CSV); default: the demo directory");
 
