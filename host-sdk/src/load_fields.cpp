@@ -6,6 +6,7 @@
 
 #include "field_references.hpp"
 #include "load_bindings.hpp"
+#include "regex_syntax.hpp"
 
 namespace servicedesk::forms {
 namespace {
@@ -115,6 +116,12 @@ void load_pattern(const YAML::Node& map, FieldDef& field, Reporter& reporter) {
   }
   auto text = read_text(*pattern, reporter);
   if (!text) return;
+  if (auto refusal = unsupported_regex_syntax(*text)) {
+    YAML::Mark at = pattern->value.Mark();
+    at.column = content_column(pattern->value) + static_cast<int>(refusal->offset);
+    reporter.at(at, "in 'pattern': " + refusal->reason);
+    return;
+  }
   try {
     field.pattern.emplace(*text, std::regex::ECMAScript | std::regex::optimize);
     field.pattern_text = *text;
