@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "servicedesk/forms/standard_rules.hpp"
+
 namespace servicedesk::host {
 namespace {
 
@@ -118,7 +120,10 @@ std::string handler_reference_markdown(const HandlerCatalog& catalog) {
       << "`servicedesk-host handlers --format markdown > docs/handlers.md`; do not edit by hand:\n"
       << "the test `WorkbenchCli.HandlerReferenceInDocsIsCurrent` fails when this file is stale.\n";
   for (const auto& [plugin, entries] : by_plugin(catalog)) {
-    out << "\n## Plugin " << code(plugin) << "\n";
+    if (plugin == kStandardRulesOrigin)
+      out << "\n## Standard handlers of the host (" << code(plugin) << ", no plugin needed)\n";
+    else
+      out << "\n## Plugin " << code(plugin) << "\n";
     for (const Entry& entry : entries) {
       out << "\n### " << code(entry.name) << "\n\n"
           << "A " << entry.kind;
