@@ -133,9 +133,10 @@ void PgServer::start() {
       folder_ / "postgres.log");
   const std::string probe = (postgres_bin_dir() / "pg_isready").string() + " -q -h 127.0.0.1 -p " +
                             std::to_string(port_) + " -d postgres";
-  if (!eventually([&] { return std::system(probe.c_str()) == 0; }, 30.0))
-    throw std::runtime_error("PostgreSQL did not start; see " +
-                             (folder_ / "postgres.log").string());
+  // A loaded CI machine running several test binaries at once can take a while.
+  if (!eventually([&] { return std::system(probe.c_str()) == 0; }, 60.0))
+    throw std::runtime_error("PostgreSQL did not start within 60 s; its log:\n" +
+                             read_file(folder_ / "postgres.log"));
 }
 
 void PgServer::stop() {
