@@ -55,6 +55,8 @@ struct FieldDef {
   std::string pattern_message;
   std::vector<ChoiceDef> choices;
   std::vector<FieldRuleBinding> rules;
+  /// Masked (last four) for requesters, in mail and logs; phone fields by default.
+  bool sensitive = false;
   // rows only
   std::vector<FieldDef> columns;
   std::optional<std::int64_t> min_rows;
