@@ -38,7 +38,7 @@ export function filterForm(items, apply) {
     h('button', { type: 'submit', class: 'button button-secondary' }, 'Apply'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    for (const key of ['q', 'item', 'state', 'older_than_days', 'order']) filters[key] = form.elements[key].value.trim();
+    for (const key of ['q', 'item', 'state', 'older_than_days', 'order']) filters[key] = form.elements.namedItem(key).value.trim();
     filters.page = 1;
     apply();
   });
