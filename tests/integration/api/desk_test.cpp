@@ -213,9 +213,9 @@ TEST_F(DeskTest, TheQueueFiltersSearchesAndPages) {
   EXPECT_EQ(page2.json["page"], 2);
   EXPECT_GT(all.json["items"][0]["created_at_ms"].get<long long>(), 0);
 
-  for (const std::string bad :
-       {"state=lost", "page_size=101", "page_size=0", "page=0", "older_than_days=-1",
-        "older_than_days=x", "order=random", "q=" + std::string(201, 'a')}) {
+  for (const std::string& bad : std::vector<std::string>{
+           "state=lost", "page_size=101", "page_size=0", "page=0", "older_than_days=-1",
+           "older_than_days=x", "order=random", "q=" + std::string(201, 'a')}) {
     const Reply refused = staff.get("/api/fulfilment/queue?" + bad);
     EXPECT_EQ(refused.status, 400) << bad;
     EXPECT_FALSE(refused.error().empty()) << bad;
