@@ -31,6 +31,7 @@ nlohmann::json version_field(const nlohmann::json& field) {
 std::string words(const nlohmann::json& field, const nlohmann::json& value,
                   const Directory& directory) {
   if (value.is_null()) return "";
+  if (value.is_boolean()) return value.get<bool>() ? "Yes" : "No";  // a checkbox
   if (!value.is_string()) return value.dump();
   const std::string text = value.get<std::string>();
   const std::string type = field.value("type", "text");
