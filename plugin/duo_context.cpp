@@ -1,8 +1,6 @@
 // Opens the plugin's shared state from the host's services: config, backend, policies.
 #include "duo_context.hpp"
 
-#include "phone_format.hpp"
-
 #include <stdexcept>
 
 #include "duo_admin_backend.hpp"
@@ -12,9 +10,10 @@
 namespace servicedesk::duo {
 namespace {
 
-/// One audit line per Duo call; paths only (a number sits in the query, never logged).
-AdminApiClient::Observer audit_to(HostServices& services) {
-  return [&services](const DuoCallRecord& call) {
+/// One audit line per Duo call; paths only (a number sits in the query, never logged). A
+/// fulfilment's own calls also reach its request's activity log through the journal.
+AdminApiClient::Observer audit_to(HostServices& services, const DuoContext* context) {
+  return [&services, context](const DuoCallRecord& call) {
     Logger& logger = services.logger();
     services.count("duo_calls", call.outcome);
     std::string line = "duo call " + std::string(call.tag) + " " + std::string(call.method) + " " +
@@ -23,6 +22,7 @@ AdminApiClient::Observer audit_to(HostServices& services) {
                        " " + std::string(call.outcome) + " in " +
                        std::to_string(call.duration.count()) + " ms (attempt " +
                        std::to_string(call.attempt) + ")";
+    context->journal().note(call.tag, line);
     if (call.status == 200) {
       logger.info(line);
     } else {
@@ -46,7 +46,7 @@ std::shared_ptr<DuoContext> DuoContext::open(HostServices& services) {
     auto context = std::make_shared<DuoContext>(services, nullptr, nullptr, admin.fulfil);
     const DuoContext* raw = context.get();
     context->backend_ = std::make_shared<DuoAdminBackend>(
-        admin.api, admin.cache_ttl, audit_to(services),
+        admin.api, admin.cache_ttl, audit_to(services, raw),
         [raw](std::string_view username) { return raw->display_name(username); });
     services.logger().info("Duo backend: the Admin API of " + admin.api.host + " at " +
                            admin.api.endpoint);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "call_journal.hpp"
 #include "duo_backend.hpp"
 #include "duo_config.hpp"
 #include "ledger.hpp"
@@ -59,6 +60,9 @@ class DuoContext {
   /// is not a valid number.
   std::string e164_or_empty(std::string_view phone) const;
 
+  /// Where each Duo call's audit line also goes while its fulfilment runs.
+  CallJournal& journal() const { return journal_; }
+
  private:
   HostServices& services_;
   std::shared_ptr<DuoBackend> backend_;
@@ -67,6 +71,7 @@ class DuoContext {
   std::shared_ptr<const PhonePolicy> plain_phones_;
   std::mutex policies_mutex_;
   std::vector<std::shared_ptr<const PhonePolicy>> policies_;
+  mutable CallJournal journal_;
 };
 
 }  // namespace servicedesk::duo

@@ -19,6 +19,9 @@ FulfilmentResult DuoFulfilment::operator()(const FulfilmentInput& input) const {
   const auto kind = context_->kind_of(request.account);
   if (!kind) return {false, "The account '" + request.account + "' is not in the directory."};
 
+  // The Duo calls tagged with this RITM reach its activity log through the feedback.
+  const CallJournal::Scope journal(context_->journal(), ritm,
+                                   input.feedback ? &input.feedback->activity : nullptr);
   const ApplyResult result = context_->backend().apply(ritm, request, *kind);
   if (result.status != ApplyResult::Status::done) {
     const bool temporary = result.status == ApplyResult::Status::temporary;

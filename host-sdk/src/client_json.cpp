@@ -13,6 +13,7 @@ nlohmann::json field_json(const FieldDef& field) {
   if (field.type == FieldType::person) out["search_kind"] = "person";
   if (field.type == FieldType::directory_account) out["search_kind"] = "any";
   if (field.read_only) out["read_only"] = true;
+  if (field.sensitive) out["sensitive"] = true;
   if (field.visible_when.present()) out["visible_when"] = field.visible_when.text();
   if (field.mandatory_when.present()) out["mandatory_when"] = field.mandatory_when.text();
   if (field.read_only_when.present()) out["read_only_when"] = field.read_only_when.text();

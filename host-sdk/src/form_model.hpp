@@ -58,6 +58,8 @@ struct FieldDef {
   std::string pattern_message;
   std::vector<ChoiceDef> choices;
   std::vector<FieldRuleBinding> rules;
+  /// Masked (last four) for requesters, in mail and logs; phone fields by default.
+  bool sensitive = false;
   // date only
   std::optional<DateBound> min_date;
   std::optional<DateBound> max_date;

@@ -238,6 +238,9 @@ void load_field_details(const YAML::Node& map, FieldDef& field, const HandlerCat
     field.mandatory = read_bool(*mandatory, reporter).value_or(false);
   if (auto read_only = find(map, "read_only"))
     field.read_only = read_bool(*read_only, reporter).value_or(false);
+  field.sensitive = field.type == FieldType::phone;
+  if (auto sensitive = find(map, "sensitive"))
+    field.sensitive = read_bool(*sensitive, reporter).value_or(field.sensitive);
   Resolver visible_resolver = make_resolver(context, field.id, false);
   Resolver self_resolver = make_resolver(context, field.id, true);
   if (auto when = find(map, "visible_when"))
@@ -314,6 +317,7 @@ std::optional<FieldDef> load_field(const YAML::Node& map, const HandlerCatalog& 
   if (field.type != FieldType::rows && field.type != FieldType::checkbox)
     allowed.push_back("rules");
   if (field.type == FieldType::date) allowed.insert(allowed.end(), {"min", "max"});
+  if (field.type != FieldType::rows) allowed.push_back("sensitive");
   if (field.type == FieldType::rows)
     allowed.insert(allowed.end(), {"columns", "min_rows", "max_rows", "unique", "add_label"});
   check_keys(map, allowed, "a " + std::string(to_string(field.type)) + " field", reporter);

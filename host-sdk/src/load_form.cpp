@@ -37,6 +37,8 @@ void load_header(const YAML::Node& root, ItemHeader& header, Reporter& reporter)
   if (auto description = find(root, "description")) {
     header.description = read_text(*description, reporter, true).value_or("");
   }
+  if (auto yaml_only = find(root, "yaml_only"))
+    header.yaml_only = read_bool(*yaml_only, reporter).value_or(false);
   if (auto available = find(root, "available_for")) {
     if (expect_map(available->value, "'available_for' such as {roles: [ditc]}", reporter)) {
       check_keys(available->value, {"roles"}, "'available_for'", reporter);
@@ -97,7 +99,12 @@ void load_item_handlers(const YAML::Node& root, CompiledForm& form, const Handle
       }
     }
   }
-  if (auto summary = find(root, "summary")) {
+  if (auto summary = find(root, "summary");
+      summary && summary->value.IsMap() && find(summary->value, "template")) {
+    std::vector<std::string> ids;
+    for (const FieldDef& field : form.fields_) ids.push_back(field.id);
+    form.header_.summary_template = load_summary_template(summary->value, ids, reporter);
+  } else if (summary) {
     Bound<SummarizerFn> bound = bind<SummarizerFn>(summary->value, handlers, reporter);
     record(bound, HandlerKind<SummarizerFn>::name);
     form.summarizer_origin_ = {bound.name, bound.plugin};
@@ -115,8 +122,8 @@ void load_item(const YAML::Node& root, const std::filesystem::path& file, Compil
                const HandlerCatalog& handlers, Reporter& reporter) {
   if (!expect_map(root, "a catalog item with id, name, category and fields", reporter)) return;
   check_keys(root,
-             {"id", "name", "category", "description", "available_for", "checkout", "fields",
-              "validators", "summary", "fulfilment", "notifications"},
+             {"id", "name", "category", "description", "available_for", "yaml_only", "checkout",
+              "fields", "validators", "summary", "fulfilment", "notifications"},
              "the item", reporter);
   load_header(root, form.header_, reporter);
   form.header_.source_file = file;
@@ -132,7 +139,10 @@ void load_item(const YAML::Node& root, const std::filesystem::path& file, Compil
   // Handlers read the item's answers: what they declared must be among its fields.
   check_reads(reads, form.fields_, reporter);
   if (auto notifications = find(root, "notifications")) {
-    form.notifications_ = load_notifications(notifications->value, file.parent_path(), reporter);
+    std::vector<std::string> ids;
+    for (const FieldDef& field : form.fields_) ids.push_back(field.id);
+    form.notifications_ =
+        load_notifications(notifications->value, file.parent_path(), ids, reporter);
   }
 }
 

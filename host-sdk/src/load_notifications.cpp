@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "load_form_parts.hpp"
+#include "placeholders.hpp"
 
 namespace servicedesk::forms {
 namespace {
@@ -12,6 +13,10 @@ constexpr std::string_view kPlaceholders[] = {
     "request.number", "item.number",          "item.name",
     "item.summary",   "opened_by.name",       "requested_for.name",
     "recipient.name", "special_instructions", "reason"};
+
+PlaceholderSet mail_placeholders(const std::vector<std::string>& field_ids) {
+  return {{std::begin(kPlaceholders), std::end(kPlaceholders)}, field_ids};
+}
 constexpr std::string_view kEvents[] = {"submitted", "fulfilled", "rejected"};
 constexpr std::string_view kRecipients[] = {"opened_by", "requested_for"};
 
@@ -26,20 +31,6 @@ bool one_of(const std::string_view (&names)[N], std::string_view name) {
 template <std::size_t N>
 std::string expected(const std::string_view (&names)[N]) {
   return join_choices(std::vector<std::string_view>(std::begin(names), std::end(names)));
-}
-
-/// Calls `report(offset, name)` for each `{name}` that is not a known placeholder.
-template <class Report>
-void check_placeholders(std::string_view text, Report report) {
-  for (std::size_t open = text.find('{'); open != std::string_view::npos;
-       open = text.find('{', open + 1)) {
-    const std::size_t close = text.find('}', open + 1);
-    if (close == std::string_view::npos) return;
-    const std::string_view name = text.substr(open + 1, close - open - 1);
-    if (name.find_first_of(" \n{") != std::string_view::npos)
-      continue;  // not meant as a placeholder
-    if (!one_of(kPlaceholders, name)) report(open, name);
-  }
 }
 
 /// Reads `to`: a list of known recipients.
@@ -69,15 +60,16 @@ void load_recipients(const YAML::Node& node, NotificationSpec& spec, Reporter& r
 }
 
 /// Reads `subject` and checks its placeholders.
-void load_subject(const YAML::Node& node, NotificationSpec& spec, Reporter& reporter) {
+void load_subject(const YAML::Node& node, NotificationSpec& spec, const PlaceholderSet& allowed,
+                  Reporter& reporter) {
   if (auto subject = find(node, "subject")) {
     if (auto text = read_text(*subject, reporter)) {
       spec.subject_template = *text;
-      check_placeholders(*text, [&](std::size_t offset, std::string_view name) {
+      check_placeholders(*text, allowed, [&](std::size_t offset, std::string_view name) {
         YAML::Mark mark = subject->value.Mark();
         mark.column = content_column(subject->value) + static_cast<int>(offset);
         reporter.at(mark, "unknown placeholder {" + std::string(name) +
-                              "} in 'subject'; expected " + expected(kPlaceholders));
+                              "} in 'subject'; expected " + allowed.expected());
       });
     }
   } else {
@@ -88,7 +80,7 @@ void load_subject(const YAML::Node& node, NotificationSpec& spec, Reporter& repo
 /// Reads the text of `body_file` (next to the YAML) and checks its placeholders, reporting
 /// them at their line and column in that file.
 void load_body(const YAML::Node& node, const std::filesystem::path& folder, NotificationSpec& spec,
-               Reporter& reporter) {
+               const PlaceholderSet& allowed, Reporter& reporter) {
   if (auto body = find(node, "body_file")) {
     if (auto name = read_text(*body, reporter)) {
       const std::filesystem::path path = folder / *name;
@@ -102,7 +94,7 @@ void load_body(const YAML::Node& node, const std::filesystem::path& folder, Noti
         text << in.rdbuf();
         spec.body_template = text.str();
         const std::string& content = spec.body_template;
-        check_placeholders(content, [&](std::size_t offset, std::string_view placeholder) {
+        check_placeholders(content, allowed, [&](std::size_t offset, std::string_view placeholder) {
           const std::size_t line_start = content.rfind('\n', offset == 0 ? 0 : offset - 1);
           const int line = 1 + static_cast<int>(std::count(
                                    content.begin(),
@@ -111,7 +103,7 @@ void load_body(const YAML::Node& node, const std::filesystem::path& folder, Noti
               static_cast<int>(line_start == std::string::npos ? offset + 1 : offset - line_start);
           reporter.at_file(path.string(), line, column,
                            "unknown placeholder {" + std::string(placeholder) + "}; expected " +
-                               expected(kPlaceholders));
+                               allowed.expected());
         });
       }
     }
@@ -126,7 +118,9 @@ void load_body(const YAML::Node& node, const std::filesystem::path& folder, Noti
 
 std::vector<NotificationSpec> load_notifications(const YAML::Node& list,
                                                  const std::filesystem::path& folder,
+                                                 const std::vector<std::string>& field_ids,
                                                  Reporter& reporter) {
+  const PlaceholderSet allowed = mail_placeholders(field_ids);
   std::vector<NotificationSpec> out;
   if (!expect_list(list, "a list of notifications", reporter)) return out;
   for (const YAML::Node& node : list) {
@@ -143,8 +137,8 @@ std::vector<NotificationSpec> load_notifications(const YAML::Node& list,
       }
     }
     load_recipients(node, spec, reporter);
-    load_subject(node, spec, reporter);
-    load_body(node, folder, spec, reporter);
+    load_subject(node, spec, allowed, reporter);
+    load_body(node, folder, spec, allowed, reporter);
     if (reporter.count() == before) out.push_back(std::move(spec));
   }
   return out;

@@ -10,10 +10,16 @@ std::optional<Diagnostic> registration_problem(const Form& form, const std::file
   const ItemHeader& header = form.header();
   const RegisteredItem* item = catalog.item(header.id);
   std::string message;
-  if (item == nullptr) {
+  if (header.yaml_only) {
+    // A YAML-only item needs no plugin; a plugin registering the same id is a clash.
+    if (item == nullptr) return std::nullopt;
+    message = "item '" + header.id + "' is marked yaml_only but plugin '" + item->plugin +
+              "' registers an item with this id; remove yaml_only or choose another id";
+  } else if (item == nullptr) {
     message = "item id '" + header.id +
               "' is not registered by any loaded plugin; expected the id of a plugin's item "
-              "(see `servicedesk-host plugins`)";
+              "(see `servicedesk-host plugins`), or `yaml_only: true` for an item served from "
+              "its YAML alone";
   } else if (file.filename() != item->form_file) {
     message = "item '" + header.id + "' is registered by plugin '" + item->plugin +
               "' with the form file '" + item->form_file + "'; expected this form in that file";

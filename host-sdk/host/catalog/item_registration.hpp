@@ -11,7 +11,8 @@
 namespace servicedesk::host {
 
 /// Why a loaded form is not served, or nothing: its id is not an item a loaded plugin
-/// registered, or it sits in another file than the one the plugin registered for it.
+/// registered (unless the form says `yaml_only: true`), it sits in another file than the one
+/// the plugin registered for it, or it says `yaml_only` while a plugin registers its id.
 /// Reported at the YAML's `id`.
 std::optional<Diagnostic> registration_problem(const Form& form, const std::filesystem::path& file,
                                                const HandlerCatalog& catalog);

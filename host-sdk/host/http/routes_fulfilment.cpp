@@ -3,6 +3,7 @@
 #include "http/route_helpers.hpp"
 #include "http/routes.hpp"
 #include "usecases/decisions.hpp"
+#include "usecases/work_queue.hpp"
 
 namespace servicedesk::host {
 namespace {
@@ -10,10 +11,15 @@ namespace {
 constexpr std::size_t kMaxReason = 2000;
 
 nlohmann::json queue_item_json(const RequestItemRecord& item) {
-  nlohmann::json entry = {{"number", item.number},       {"request_number", item.request_number},
-                          {"item", item.item_id},        {"item_name", item.item_name},
-                          {"summary", item.summary},     {"state", item.state},
-                          {"opened_by", item.opened_by}, {"requested_for", item.requested_for}};
+  nlohmann::json entry = {{"number", item.number},
+                          {"request_number", item.request_number},
+                          {"item", item.item_id},
+                          {"item_name", item.item_name},
+                          {"summary", item.summary},
+                          {"state", item.state},
+                          {"opened_by", item.opened_by},
+                          {"requested_for", item.requested_for},
+                          {"created_at_ms", item.created_at_ms}};
   add_fulfilment_fields(item, entry);
   return entry;
 }
@@ -62,14 +68,25 @@ void add_fulfilment_routes(Router& router) {
   ApiContext& context = router.context();
 
   router.get("/api/fulfilment/queue", Access::session, [&context](Call& call) {
-    const QueueOutcome queue = fulfilment_queue(desk_of(context), requester_of(call));
+    auto param = [&call](std::string_view key) -> std::optional<std::string> {
+      if (!call.req.has_param(key)) return std::nullopt;
+      return call.req.get_param_value(key);
+    };
+    const WorkQueue queue =
+        working_queue(desk_of(context), requester_of(call),
+                      {param("item"), param("state"), param("older_than_days"), param("q"),
+                       param("order"), param("page"), param("page_size")});
     if (!queue.outcome.ok()) {
       send_refusal(call.res, queue.outcome);
       return;
     }
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& item : queue.items) items.push_back(queue_item_json(item));
-    send_json(call.res, 200, {{"items", std::move(items)}});
+    for (const auto& item : queue.page.items) items.push_back(queue_item_json(item));
+    send_json(call.res, 200,
+              {{"items", std::move(items)},
+               {"total", queue.page.total},
+               {"page", queue.page_number},
+               {"page_size", queue.page_size}});
   });
 
   router.post(R"(/api/fulfilment/([^/]+)/fulfil)", Access::session_csrf,

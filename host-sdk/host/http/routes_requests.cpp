@@ -1,7 +1,9 @@
-// GET /api/requests (the user's requests) and GET /api/requests/{number} (one, with mail).
+// GET /api/requests (the user's requests) and GET /api/requests/{number} (one, with its
+// answers, mail and, for IT staff, its activity log).
 #include "http/json_io.hpp"
 #include "http/route_helpers.hpp"
 #include "http/routes.hpp"
+#include "usecases/request_view.hpp"
 
 namespace servicedesk::host {
 namespace {
@@ -18,13 +20,26 @@ const char* state_name(DeliveryState state) {
   return "pending";
 }
 
+nlohmann::json activity_json(const std::vector<ActivityEntry>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& row : rows) {
+    out.push_back({{"at_ms", row.at_ms},
+                   {"item_number", row.item_number},
+                   {"actor", row.actor},
+                   {"kind", row.kind},
+                   {"detail", row.detail}});
+  }
+  return out;
+}
+
 nlohmann::json person_json(const Directory& directory, const std::string& username) {
   const DirectoryEntry* entry = directory.find(username);
   return {{"username", username}, {"display_name", entry ? entry->display_name : username}};
 }
 
-/// A request as the API shows it: summaries only (phones masked), never raw answers.
-nlohmann::json request_json(const Directory& directory, const RequestRecord& request) {
+/// A request as the API shows it: summaries (phones masked) and its derived state.
+nlohmann::json request_json(const Directory& directory, const RequestRecord& request,
+                            const std::string& state) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& item : request.items) {
     nlohmann::json entry = {{"number", item.number},
@@ -36,6 +51,7 @@ nlohmann::json request_json(const Directory& directory, const RequestRecord& req
     items.push_back(std::move(entry));
   }
   return {{"number", request.number},
+          {"state", state},
           {"opened_by", person_json(directory, request.opened_by)},
           {"requested_for", person_json(directory, request.requested_for)},
           {"special_instructions", request.special_instructions},
@@ -50,24 +66,25 @@ void add_request_routes(Router& router) {
 
   router.get("/api/requests", Access::session, [&context](Call& call) {
     nlohmann::json requests = nlohmann::json::array();
-    for (const auto& request : context.store.requests_for(call.session->username))
-      requests.push_back(request_json(context.directory, request));
+    for (const auto& own : own_requests(desk_of(context), requester_of(call)))
+      requests.push_back(request_json(context.directory, own.request, own.state));
     send_json(call.res, 200, {{"requests", std::move(requests)}});
   });
 
   router.get(R"(/api/requests/([^/]+))", Access::session, [&context](Call& call) {
-    auto request = context.store.request(call.req.matches[1].str());
-    const std::string& user = call.session->username;
-    // Someone else's request is answered like a missing one: numbers are not secrets,
-    // but who asked for what is.
-    if (!request || (request->opened_by != user && request->requested_for != user &&
-                     !is_staff(requester_of(call)))) {
-      send_error(call.res, 404, "No such request.");
+    RequestPage page =
+        show_request(desk_of(context), requester_of(call), call.req.matches[1].str());
+    if (!page.outcome.ok()) {
+      send_refusal(call.res, page.outcome);
       return;
     }
-    nlohmann::json body = request_json(context.directory, *request);
+    const RequestRecord& request = *page.request;
+    nlohmann::json body = request_json(context.directory, request, page.state);
+    for (std::size_t i = 0; i < request.items.size(); ++i)
+      body["items"][i]["answers"] = std::move(page.answers[i]);
+    if (page.staff) body["activity"] = activity_json(page.activity);
     nlohmann::json notifications = nlohmann::json::array();
-    for (const auto& note : request->notifications) {
+    for (const auto& note : request.notifications) {
       notifications.push_back({{"item_number", note.item_number},
                                {"event", note.event},
                                {"to", note.to_username},

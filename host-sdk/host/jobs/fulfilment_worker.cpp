@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "usecases/answer_view.hpp"
 #include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
@@ -17,7 +18,19 @@ struct RunResult {
   bool ok = false;
   bool temporary = false;
   std::string message;
+  std::vector<std::string> calls;  ///< what the handler reported for the activity log
 };
+
+/// At most this many call lines of one run reach the activity log, each at most this long.
+constexpr std::size_t kMaxCalls = 50;
+constexpr std::size_t kMaxCallLength = 300;
+
+std::vector<std::string> bounded(std::vector<std::string> calls) {
+  if (calls.size() > kMaxCalls) calls.resize(kMaxCalls);
+  for (auto& call : calls)
+    if (call.size() > kMaxCallLength) call.resize(kMaxCallLength);
+  return calls;
+}
 
 /// Calls the handler on a helper thread, renewing the lease until it answers. A handler that
 /// threw is reported to `failures` (log and /metrics) like any other handler failure.
@@ -41,11 +54,13 @@ RunResult call_handler(const Form& form, const RequestItemRecord& item,
       spdlog::error("handler failed: fulfilment handler of item '{}' ({}): {}", item.item_id,
                     item.number, outcome.failure);
     }
-    return {false, false, "Fulfilment failed: the item's handler could not run; see the host log."};
+    return {false, false, "Fulfilment failed: the item's handler could not run; see the host log.",
+            bounded(std::move(feedback.activity))};
   }
   const FulfilmentResult& result = *outcome.result;
   return {result.ok, !result.ok && feedback.temporary,
-          result.message.empty() && !result.ok ? "Fulfilment failed." : result.message};
+          result.message.empty() && !result.ok ? "Fulfilment failed." : result.message,
+          bounded(std::move(feedback.activity))};
 }
 
 std::vector<NewMail> fulfilled_mails(const Form& form, const RequestItemRecord& item,
@@ -57,7 +72,8 @@ std::vector<NewMail> fulfilled_mails(const Form& form, const RequestItemRecord& 
                         item.opened_by,
                         item.requested_for,
                         item.special_instructions,
-                        ""};
+                        "",
+                        answer_placeholders(recorded_fields(item, form), item.answers, directory)};
   return compose_mails(form, "fulfilled", facts, directory);
 }
 
@@ -180,9 +196,9 @@ void FulfilmentWorker::run(const FulfilmentJob& job) {
   RunResult result;
   const auto form = parts_.catalog.find(item->item_id);
   if (!form) {
-    result = {false, true, "The item's form is not loaded; the job waits for it."};
+    result = {false, true, "The item's form is not loaded; the job waits for it.", {}};
   } else if (form->fulfilment() == nullptr) {
-    result = {true, false, "No fulfilment handler; nothing to change."};
+    result = {true, false, "No fulfilment handler; nothing to change.", {}};
   } else {
     auto renew = [&] {
       if (!parts_.store.renew_lease(claim, std::chrono::system_clock::now() + settings_.lease))
@@ -192,17 +208,18 @@ void FulfilmentWorker::run(const FulfilmentJob& job) {
   }
   StoreError saved = StoreError::none;
   if (result.ok) {
-    saved = parts_.store.finish_job(claim, fulfilled_mails(*form, *item, parts_.directory));
+    saved = parts_.store.finish_job(claim, fulfilled_mails(*form, *item, parts_.directory),
+                                    {result.message, result.calls});
     spdlog::info("job {} fulfilled, {}: {}", item->number, describe(saved), result.message);
     if (saved == StoreError::none && parts_.mail_queued) parts_.mail_queued();
   } else if (result.temporary && job.attempts + 1 < settings_.max_attempts) {
     const auto delay = job_backoff(job.attempts, settings_);
-    saved = parts_.store.retry_job_later(claim, result.message,
+    saved = parts_.store.retry_job_later(claim, {result.message, result.calls},
                                          std::chrono::system_clock::now() + delay);
     spdlog::warn("job {} failed for now (attempt {}), retry in {} ms, {}: {}", item->number,
                  job.attempts + 1, delay.count(), describe(saved), result.message);
   } else {
-    saved = parts_.store.fail_job(claim, result.message);
+    saved = parts_.store.fail_job(claim, {result.message, result.calls});
     spdlog::warn("job {} failed (attempt {}), {}: {}", item->number, job.attempts + 1,
                  describe(saved), result.message);
   }

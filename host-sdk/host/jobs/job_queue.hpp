@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/store_types.hpp"
@@ -27,6 +28,18 @@ struct FulfilmentJob {
   std::string item_number;
   std::string decided_by;  ///< staff's username, or "automatic"
   int attempts = 0;        ///< temporary failures before this claim
+};
+
+/// What one run of a job tells its request's activity log: the handler's message (or the
+/// error) and the external calls it reported (FulfilmentFeedback::activity), with no full
+/// phone number or secret in either.
+struct JobReport {
+  JobReport() = default;
+  JobReport(std::string message_text, std::vector<std::string> call_lines = {})  // NOLINT
+      : message(std::move(message_text)), calls(std::move(call_lines)) {}
+  JobReport(const char* message_text) : message(message_text) {}  // NOLINT
+  std::string message;
+  std::vector<std::string> calls;
 };
 
 /// Jobs by state, for /metrics.
@@ -61,16 +74,18 @@ class JobQueue {
                                                std::size_t limit) = 0;
   /// Extends the claim's lease to `until`; false when the claim is no longer the job's.
   virtual bool renew_lease(const JobClaim& claim, std::chrono::system_clock::time_point until) = 0;
-  /// The handler succeeded: the item becomes `fulfilled`, the job done and the mails queued,
-  /// in one transaction. Conflict when the claim is no longer the job's.
-  virtual StoreError finish_job(const JobClaim& claim, const std::vector<NewMail>& mails) = 0;
-  /// A temporary failure: the job is queued again for `next_attempt` with the error noted;
-  /// the item stays `fulfilling`.
-  virtual StoreError retry_job_later(const JobClaim& claim, const std::string& error,
+  /// The handler succeeded: the item becomes `fulfilled`, the job done, the mails queued and
+  /// the report's rows logged, in one transaction. Conflict when the claim is no longer the
+  /// job's.
+  virtual StoreError finish_job(const JobClaim& claim, const std::vector<NewMail>& mails,
+                                const JobReport& report) = 0;
+  /// A temporary failure: the job is queued again for `next_attempt` with the error
+  /// (`report.message`) noted; the item stays `fulfilling`.
+  virtual StoreError retry_job_later(const JobClaim& claim, const JobReport& report,
                                      std::chrono::system_clock::time_point next_attempt) = 0;
-  /// A permanent failure (or too many temporary ones): the item becomes `failed` with
-  /// `reason`, and the job stops.
-  virtual StoreError fail_job(const JobClaim& claim, const std::string& reason) = 0;
+  /// A permanent failure (or too many temporary ones): the item becomes `failed` with the
+  /// reason `report.message`, and the job stops.
+  virtual StoreError fail_job(const JobClaim& claim, const JobReport& report) = 0;
   /// Frees the claims `host_id` holds (a host starting again after a crash); returns how many.
   virtual std::size_t release_claims(std::string_view host_id) = 0;
 

@@ -11,7 +11,7 @@
 namespace servicedesk::host {
 namespace {
 
-constexpr std::array<std::string_view, 3> kSteps = {
+constexpr std::array<std::string_view, 4> kSteps = {
     // 1: carts, requests, requested items, the mail outbox and number counters.
     R"sql(
 CREATE TABLE counters (
@@ -102,6 +102,30 @@ CREATE TABLE sessions (
   last_used  INTEGER NOT NULL
 );
 CREATE INDEX sessions_by_last_use ON sessions(last_used);
+)sql",
+    // 4: the form version each item was submitted with, and each request's activity log.
+    R"sql(
+CREATE TABLE form_versions (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  item_id      TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  loaded_at    INTEGER NOT NULL,
+  fields       TEXT NOT NULL,
+  UNIQUE (item_id, content_hash)
+);
+ALTER TABLE request_items ADD COLUMN form_version_id INTEGER REFERENCES form_versions(id);
+
+CREATE TABLE activity (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  request_number TEXT NOT NULL,
+  item_number    TEXT NOT NULL,
+  at             INTEGER NOT NULL,
+  actor          TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  detail         TEXT NOT NULL
+);
+CREATE INDEX activity_by_request ON activity(request_number, id);
+CREATE INDEX requests_by_created ON requests(created_at, number);
 )sql",
 };
 

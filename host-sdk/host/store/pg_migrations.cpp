@@ -11,7 +11,7 @@ namespace {
 /// Held by the migrating transaction: a second host waits, then finds nothing left to do.
 constexpr long long kMigrationLock = 0x5e7d1c0de;
 
-constexpr std::array<std::string_view, 2> kSteps = {
+constexpr std::array<std::string_view, 3> kSteps = {
     // 1: carts, requests, requested items, the mail outbox with leases, sessions, and the
     // sequences REQ and RITM numbers come from.
     R"sql(
@@ -100,6 +100,30 @@ CREATE TABLE fulfilment_jobs (
   finished_at      BIGINT
 );
 CREATE INDEX fulfilment_jobs_due ON fulfilment_jobs(state, next_attempt_at);
+)sql",
+    // 3: the form version each item was submitted with, and each request's activity log.
+    R"sql(
+CREATE TABLE form_versions (
+  id           BIGSERIAL PRIMARY KEY,
+  item_id      TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  loaded_at    BIGINT NOT NULL,
+  fields       TEXT NOT NULL,
+  UNIQUE (item_id, content_hash)
+);
+ALTER TABLE request_items ADD COLUMN form_version_id BIGINT REFERENCES form_versions(id);
+
+CREATE TABLE activity (
+  id             BIGSERIAL PRIMARY KEY,
+  request_number TEXT NOT NULL,
+  item_number    TEXT NOT NULL,
+  at             BIGINT NOT NULL,
+  actor          TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  detail         TEXT NOT NULL
+);
+CREATE INDEX activity_by_request ON activity(request_number, id);
+CREATE INDEX requests_by_created ON requests(created_at, number);
 )sql",
 };
 

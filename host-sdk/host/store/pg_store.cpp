@@ -34,6 +34,18 @@ std::vector<std::int64_t> cart_ids(pqxx::work& work, const std::string& username
   return ids;
 }
 
+/// The id of the item's form version, recorded the first time a checkout uses it.
+std::int64_t form_version_id(pqxx::work& work, const NewRequestItem& item, std::int64_t now) {
+  work.exec_params(
+      "INSERT INTO form_versions(item_id, content_hash, loaded_at, fields) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT(item_id, content_hash) DO NOTHING",
+      item.item_id, item.form_hash, now, item.form_fields.dump());
+  return work
+      .exec_params("SELECT id FROM form_versions WHERE item_id = $1 AND content_hash = $2",
+                   item.item_id, item.form_hash)[0][0]
+      .as<std::int64_t>();
+}
+
 bool same_lines(std::vector<std::int64_t> expected, const std::vector<std::int64_t>& actual) {
   std::sort(expected.begin(), expected.end());
   return expected == actual;
@@ -187,12 +199,16 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
           request_number, order.opened_by, order.requested_for, order.special_instructions, now);
       for (std::size_t i = 0; i < order.items.size(); ++i) {
         const NewRequestItem& item = order.items[i];
+        const std::int64_t version = item.form_hash.empty() ? 0 : form_version_id(work, item, now);
         work.exec_params(
             "INSERT INTO request_items(number, request_number, position, item_id, item_name, "
-            "answers, summary, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "answers, summary, state, form_version_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+            "NULLIF($9::bigint, 0))",
             order.numbers.item_numbers[i], request_number, static_cast<int>(i), item.item_id,
             item.item_name, item.answers.dump(), item.summary,
-            std::string(item.fulfil_at_checkout ? "fulfilling" : "open"));
+            std::string(item.fulfil_at_checkout ? "fulfilling" : "open"), version);
+        pg::insert_activity(work, activity::submitted(request_number, order.numbers.item_numbers[i],
+                                                      order.opened_by, item, now));
         if (item.fulfil_at_checkout)
           pg::queue_job(work, order.numbers.item_numbers[i], "automatic", now);
       }

@@ -46,6 +46,7 @@ class PgStore final : public Store {
   std::optional<RequestRecord> request(std::string_view number) override;
   std::optional<RequestItemRecord> request_item(std::string_view number) override;
   std::vector<RequestItemRecord> open_items() override;
+  QueuePage queue(const QueueQuery& query) override;
   StoreError decide(const ItemDecision& decision) override;
 
   std::vector<OutboxMessage> due(std::chrono::system_clock::time_point now,
@@ -70,10 +71,13 @@ class PgStore final : public Store {
                                        std::chrono::system_clock::time_point now,
                                        std::chrono::milliseconds lease, std::size_t limit) override;
   bool renew_lease(const JobClaim& claim, std::chrono::system_clock::time_point until) override;
-  StoreError finish_job(const JobClaim& claim, const std::vector<NewMail>& mails) override;
-  StoreError retry_job_later(const JobClaim& claim, const std::string& error,
+  StoreError finish_job(const JobClaim& claim, const std::vector<NewMail>& mails,
+                        const JobReport& report) override;
+  StoreError retry_job_later(const JobClaim& claim, const JobReport& report,
                              std::chrono::system_clock::time_point next_attempt) override;
-  StoreError fail_job(const JobClaim& claim, const std::string& reason) override;
+  StoreError fail_job(const JobClaim& claim, const JobReport& report) override;
+  bool record_activity(const std::vector<ActivityEntry>& entries) override;
+  std::vector<ActivityEntry> activity(std::string_view request_number, std::size_t limit) override;
   std::size_t release_claims(std::string_view host_id) override;
   JobCounts job_counts() override;
 

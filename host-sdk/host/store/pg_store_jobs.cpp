@@ -1,6 +1,7 @@
 // The fulfilment job queue in PostgreSQL: claims with FOR UPDATE SKIP LOCKED under a lease.
 #include <spdlog/spdlog.h>
 
+#include "store/activity_rows.hpp"
 #include "store/pg_store.hpp"
 #include "store/pg_util.hpp"
 #include "store/sql_util.hpp"
@@ -8,15 +9,20 @@
 namespace servicedesk::host {
 namespace {
 
-/// Moves the item from `from` to `to`; a conflict when it is not in `from`, not_found when
-/// there is no such item.
+/// Moves the item from `from` to `to` and logs it as `kind`; a conflict when it is not in
+/// `from`, not_found when there is no such item.
 void move_item(pqxx::work& work, const std::string& number, const std::string& from,
-               const std::string& to, const std::string& decided_by, const std::string& reason) {
-  if (work.exec_params("UPDATE request_items SET state = $1, decided_by = $2, reason = $3, "
-                       "decided_at = $4 WHERE number = $5 AND state = $6",
-                       to, decided_by, reason, sql::now_ms(), number, from)
-          .affected_rows() > 0)
+               const std::string& to, const std::string& decided_by, const char* kind) {
+  const std::int64_t now = sql::now_ms();
+  const auto moved = work.exec_params(
+      "UPDATE request_items SET state = $1, decided_by = $2, reason = '', decided_at = $3 "
+      "WHERE number = $4 AND state = $5 RETURNING request_number",
+      to, decided_by, now, number, from);
+  if (!moved.empty()) {
+    pg::insert_activity(work, {activity::decided(moved[0][0].as<std::string>(), number, now,
+                                                 decided_by, kind, "")});
     return;
+  }
   if (work.exec_params("SELECT 1 FROM request_items WHERE number = $1", number).empty())
     throw sql::NotFound("no such item");
   throw sql::Conflict("the item is not " + from);
@@ -55,7 +61,7 @@ StoreError PgStore::job_write(const char* what, Fn&& fn) {
 StoreError PgStore::start_fulfilment(std::string_view item_number, std::string_view decided_by) {
   const std::string number(item_number), by(decided_by);
   return job_write("starting a fulfilment", [&](pqxx::work& work) {
-    move_item(work, number, "open", "fulfilling", by, "");
+    move_item(work, number, "open", "fulfilling", by, "fulfilment_started");
     pg::queue_job(work, number, by, sql::now_ms());
   });
 }
@@ -63,7 +69,7 @@ StoreError PgStore::start_fulfilment(std::string_view item_number, std::string_v
 StoreError PgStore::retry_fulfilment(std::string_view item_number, std::string_view decided_by) {
   const std::string number(item_number), by(decided_by);
   return job_write("retrying a fulfilment", [&](pqxx::work& work) {
-    move_item(work, number, "failed", "fulfilling", by, "");
+    move_item(work, number, "failed", "fulfilling", by, "fulfilment_retried");
     pg::queue_job(work, number, by, sql::now_ms());
   });
 }
@@ -117,7 +123,8 @@ bool PgStore::renew_lease(const JobClaim& claim, std::chrono::system_clock::time
   return false;
 }
 
-StoreError PgStore::finish_job(const JobClaim& claim, const std::vector<NewMail>& mails) {
+StoreError PgStore::finish_job(const JobClaim& claim, const std::vector<NewMail>& mails,
+                               const JobReport& report) {
   return job_write("finishing a fulfilment job", [&](pqxx::work& work) {
     const std::string item_number = end_job(work, claim, "done");
     const std::int64_t now = sql::now_ms();
@@ -127,33 +134,43 @@ StoreError PgStore::finish_job(const JobClaim& claim, const std::vector<NewMail>
         now, item_number);
     if (rows.empty()) throw sql::Conflict("the item is no longer fulfilling");
     const std::string request_number = rows[0][0].as<std::string>();
+    pg::insert_activity(work,
+                        activity::job_ran(request_number, item_number, now, "fulfilled", report));
     for (const auto& mail : mails) pg::insert_outbox_mail(work, request_number, mail, now);
   });
 }
 
-StoreError PgStore::retry_job_later(const JobClaim& claim, const std::string& error,
+StoreError PgStore::retry_job_later(const JobClaim& claim, const JobReport& report,
                                     std::chrono::system_clock::time_point next_attempt) {
   return job_write("rescheduling a fulfilment job", [&](pqxx::work& work) {
-    if (work.exec_params("UPDATE fulfilment_jobs SET attempts = attempts + 1, last_error = $1, "
-                         "next_attempt_at = $2, lease_expires_at = 0 WHERE id = $3 AND "
-                         "claims = $4 AND claimed_by = $5 AND state = 'queued'",
-                         error, sql::to_ms(next_attempt), claim.job_id, claim.claim, claim.host_id)
-            .affected_rows() == 0)
-      throw sql::Conflict("the job was claimed again");
+    const auto rows = work.exec_params(
+        "UPDATE fulfilment_jobs j SET attempts = attempts + 1, last_error = $1, "
+        "next_attempt_at = $2, lease_expires_at = 0 FROM request_items i WHERE j.id = $3 AND "
+        "j.claims = $4 AND j.claimed_by = $5 AND j.state = 'queued' AND "
+        "i.number = j.item_number RETURNING j.item_number, i.request_number",
+        report.message, sql::to_ms(next_attempt), claim.job_id, claim.claim, claim.host_id);
+    if (rows.empty()) throw sql::Conflict("the job was claimed again");
+    pg::insert_activity(
+        work, activity::job_ran(rows[0][1].as<std::string>(), rows[0][0].as<std::string>(),
+                                sql::now_ms(), "retry_scheduled", report));
   });
 }
 
-StoreError PgStore::fail_job(const JobClaim& claim, const std::string& reason) {
+StoreError PgStore::fail_job(const JobClaim& claim, const JobReport& report) {
+  const std::string& reason = report.message;
   return job_write("failing a fulfilment job", [&](pqxx::work& work) {
     const std::string item_number = end_job(work, claim, "failed");
     work.exec_params(
         "UPDATE fulfilment_jobs SET attempts = attempts + 1, last_error = $1 WHERE id = $2", reason,
         claim.job_id);
-    if (work.exec_params("UPDATE request_items SET state = 'failed', reason = $1, "
-                         "decided_at = $2 WHERE number = $3 AND state = 'fulfilling'",
-                         reason, sql::now_ms(), item_number)
-            .affected_rows() == 0)
-      throw sql::Conflict("the item is no longer fulfilling");
+    const std::int64_t now = sql::now_ms();
+    const auto rows = work.exec_params(
+        "UPDATE request_items SET state = 'failed', reason = $1, decided_at = $2 "
+        "WHERE number = $3 AND state = 'fulfilling' RETURNING request_number",
+        reason, now, item_number);
+    if (rows.empty()) throw sql::Conflict("the item is no longer fulfilling");
+    pg::insert_activity(
+        work, activity::job_ran(rows[0][0].as<std::string>(), item_number, now, "failed", report));
   });
 }
 

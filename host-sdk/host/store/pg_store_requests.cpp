@@ -11,9 +11,19 @@ namespace {
 constexpr const char* kItemColumns =
     "SELECT i.number, i.request_number, i.item_id, i.item_name, i.answers, i.summary, i.state, "
     "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions, "
-    "COALESCE(j.attempts, 0), COALESCE(j.last_error, ''), COALESCE(j.next_attempt_at, 0) "
+    "COALESCE(j.attempts, 0), COALESCE(j.last_error, ''), COALESCE(j.next_attempt_at, 0), "
+    "r.created_at, COALESCE(v.fields, '') "
     "FROM request_items i JOIN requests r ON r.number = i.request_number "
-    "LEFT JOIN fulfilment_jobs j ON j.item_number = i.number ";
+    "LEFT JOIN fulfilment_jobs j ON j.item_number = i.number "
+    "LEFT JOIN form_versions v ON v.id = i.form_version_id ";
+
+/// The filters of a queue query, shared by its page and its count (bound as $1..$5).
+constexpr const char* kQueueFilter =
+    "WHERE i.state IN (SELECT jsonb_array_elements_text($1::jsonb)) AND "
+    "($2 = '' OR i.item_id = $2) AND ($3::bigint = 0 OR r.created_at < $3::bigint) AND "
+    "($4 = '' OR i.number = $4 OR i.request_number = $4) AND ($5 = '[]' OR "
+    "r.opened_by IN (SELECT jsonb_array_elements_text($5::jsonb)) OR "
+    "r.requested_for IN (SELECT jsonb_array_elements_text($5::jsonb))) ";
 
 RequestItemRecord read_item(const pqxx::row& row) {
   RequestItemRecord item;
@@ -34,6 +44,9 @@ RequestItemRecord read_item(const pqxx::row& row) {
     item.last_error = row[13].as<std::string>();
     item.next_attempt_at_ms = row[14].as<std::int64_t>();
   }
+  item.created_at_ms = row[15].as<std::int64_t>();
+  const auto fields = row[16].as<std::string>();
+  if (!fields.empty()) item.form_fields = nlohmann::json::parse(fields, nullptr, false);
   return item;
 }
 
@@ -135,6 +148,54 @@ std::vector<RequestItemRecord> PgStore::open_items() {
   });
 }
 
+QueuePage PgStore::queue(const QueueQuery& filter) {
+  const std::string states = nlohmann::json(filter.states).dump();
+  const std::string people = nlohmann::json(filter.people).dump();
+  return pool_.run([&](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    QueuePage page;
+    page.total = work.exec_params(std::string("SELECT COUNT(*) FROM request_items i JOIN "
+                                              "requests r ON r.number = i.request_number ") +
+                                      kQueueFilter,
+                                  states, filter.item_id, filter.created_before_ms, filter.number,
+                                  people)[0][0]
+                     .as<std::size_t>();
+    for (const auto& row : work.exec_params(
+             std::string(kItemColumns) + kQueueFilter +
+                 (filter.newest_first ? "ORDER BY r.created_at DESC, i.number DESC "
+                                      : "ORDER BY r.created_at, i.number ") +
+                 "LIMIT $6 OFFSET $7",
+             states, filter.item_id, filter.created_before_ms, filter.number, people,
+             static_cast<long long>(filter.limit), static_cast<long long>(filter.offset)))
+      page.items.push_back(read_item(row));
+    return page;
+  });
+}
+
+bool PgStore::record_activity(const std::vector<ActivityEntry>& entries) try {
+  write([&](pqxx::work& work) { pg::insert_activity(work, entries); });
+  return true;
+} catch (const std::exception& e) {
+  spdlog::error("store: recording activity failed: {}", e.what());
+  return false;
+}
+
+std::vector<ActivityEntry> PgStore::activity(std::string_view request_number, std::size_t limit) {
+  return pool_.run([&](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    std::vector<ActivityEntry> rows;
+    for (const auto& row : work.exec_params(
+             "SELECT id, request_number, item_number, at, actor, kind, detail FROM activity "
+             "WHERE request_number = $1 ORDER BY id DESC LIMIT $2",
+             std::string(request_number), static_cast<long long>(limit))) {
+      rows.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                      row[3].as<std::int64_t>(), row[4].as<std::string>(), row[5].as<std::string>(),
+                      row[6].as<std::string>()});
+    }
+    return rows;
+  });
+}
+
 StoreError PgStore::decide(const ItemDecision& decision) {
   try {
     const bool decided = write([&](pqxx::work& work) {
@@ -146,6 +207,9 @@ StoreError PgStore::decide(const ItemDecision& decision) {
           decision.state, decision.decided_by, decision.reason, now, decision.item_number);
       if (rows.empty()) return false;
       const std::string request_number = rows[0][0].as<std::string>();
+      pg::insert_activity(
+          work, {activity::decided(request_number, decision.item_number, now, decision.decided_by,
+                                   decision.state, decision.reason)});
       work.exec_params(
           "UPDATE fulfilment_jobs SET state = 'cancelled', finished_at = $1 "
           "WHERE item_number = $2 AND state = 'failed'",
@@ -208,6 +272,11 @@ void PgStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point w
         "UPDATE outbox SET sent = true, sent_at = $1, attempts = attempts + 1, last_error = '', "
         "lease_owner = '', lease_until = 0 WHERE id = $2",
         sql::to_ms(when), id);
+    work.exec_params(
+        "INSERT INTO activity(request_number, item_number, at, actor, kind, detail) "
+        "SELECT request_number, item_number, $1, $2, 'mail_sent', "
+        "event || ' mail to ' || to_username FROM outbox WHERE id = $3 AND request_number <> ''",
+        sql::to_ms(when), std::string(kSystemActor), id);
   });
 } catch (const std::exception& e) {
   // The lease runs out and the message is sent again later: a duplicate, never a loss.

@@ -3,14 +3,28 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <pqxx/pqxx>
 
+#include "store/activity_rows.hpp"
 #include "store/store.hpp"
 
 namespace servicedesk::host::pg {
 
-/// Queues one mail in the outbox, inside the caller's transaction.
+/// Writes activity rows, inside the caller's transaction.
+inline void insert_activity(pqxx::work& work, const std::vector<ActivityEntry>& rows) {
+  for (const auto& entry : rows) {
+    work.exec_params(
+        "INSERT INTO activity(request_number, item_number, at, actor, kind, detail) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        entry.request_number, entry.item_number, entry.at_ms, entry.actor, entry.kind,
+        entry.detail);
+  }
+}
+
+/// Queues one mail in the outbox, with its activity row when it belongs to a request, inside
+/// the caller's transaction.
 inline void insert_outbox_mail(pqxx::work& work, const std::string& request_number,
                                const NewMail& mail, std::int64_t now) {
   work.exec_params(
@@ -18,6 +32,8 @@ inline void insert_outbox_mail(pqxx::work& work, const std::string& request_numb
       "to_name, subject, body, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
       request_number, mail.item_number, mail.event, mail.to_username, mail.to_address, mail.to_name,
       mail.subject, mail.body, now);
+  if (!request_number.empty())
+    insert_activity(work, {activity::mail_queued(request_number, mail, now)});
 }
 
 /// Queues the item's fulfilment job (a new row, or the old row of a failed item again).

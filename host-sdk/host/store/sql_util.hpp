@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -50,7 +51,11 @@ inline int changes(SQLite::Database& db) {
   return sqlite3_changes(db.getHandle());
 }
 
-/// Queues one mail in the outbox, inside the caller's transaction.
+/// Writes activity rows, inside the caller's transaction.
+void insert_activity(SQLite::Database& db, const std::vector<ActivityEntry>& rows);
+
+/// Queues one mail in the outbox, with its activity row when it belongs to a request, inside
+/// the caller's transaction.
 void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
                         const NewMail& mail, std::int64_t now);
 

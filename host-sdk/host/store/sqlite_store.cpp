@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <spdlog/spdlog.h>
 
+#include "store/activity_rows.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_util.hpp"
 
@@ -46,9 +47,43 @@ bool same_lines(std::vector<std::int64_t> expected, const std::vector<std::int64
   return expected == actual;
 }
 
+/// The id of the item's form version, recorded the first time a checkout uses it.
+std::int64_t form_version_id(SQLite::Database& db, const NewRequestItem& item, std::int64_t now) {
+  SQLite::Statement insert(db,
+                           "INSERT INTO form_versions(item_id, content_hash, loaded_at, fields) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT(item_id, content_hash) DO NOTHING");
+  insert.bind(1, item.item_id);
+  insert.bind(2, item.form_hash);
+  insert.bind(3, static_cast<std::int64_t>(now));
+  insert.bind(4, item.form_fields.dump());
+  insert.exec();
+  SQLite::Statement query(db,
+                          "SELECT id FROM form_versions WHERE item_id = ? AND content_hash = ?");
+  query.bind(1, item.item_id);
+  query.bind(2, item.form_hash);
+  if (!query.executeStep()) throw std::runtime_error("form version not recorded");
+  return query.getColumn(0).getInt64();
+}
+
 }  // namespace
 
 namespace sql {
+
+void insert_activity(SQLite::Database& db, const std::vector<ActivityEntry>& rows) {
+  SQLite::Statement insert(db,
+                           "INSERT INTO activity(request_number, item_number, at, actor, kind, "
+                           "detail) VALUES (?, ?, ?, ?, ?, ?)");
+  for (const auto& entry : rows) {
+    insert.bind(1, entry.request_number);
+    insert.bind(2, entry.item_number);
+    insert.bind(3, static_cast<std::int64_t>(entry.at_ms));
+    insert.bind(4, entry.actor);
+    insert.bind(5, entry.kind);
+    insert.bind(6, entry.detail);
+    insert.exec();
+    insert.reset();
+  }
+}
 
 void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
                         const NewMail& mail, std::int64_t now) {
@@ -66,6 +101,8 @@ void insert_outbox_mail(SQLite::Database& db, const std::string& request_number,
   insert.bind(8, mail.body);
   insert.bind(9, static_cast<std::int64_t>(now));
   insert.exec();
+  if (!request_number.empty())
+    insert_activity(db, {activity::mail_queued(request_number, mail, now)});
 }
 
 }  // namespace sql
@@ -229,8 +266,8 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
       request.exec();
       SQLite::Statement insert(
           db,
-          "INSERT INTO request_items(number, request_number, position, "
-          "item_id, item_name, answers, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+          "INSERT INTO request_items(number, request_number, position, item_id, item_name, "
+          "answers, summary, state, form_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (std::size_t i = 0; i < order.items.size(); ++i) {
         const NewRequestItem& item = order.items[i];
         insert.bind(1, order.numbers.item_numbers[i]);
@@ -241,8 +278,14 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
         insert.bind(6, item.answers.dump());
         insert.bind(7, item.summary);
         insert.bind(8, item.fulfil_at_checkout ? "fulfilling" : "open");
+        if (item.form_hash.empty())
+          insert.bind(9);
+        else
+          insert.bind(9, static_cast<std::int64_t>(form_version_id(db, item, now)));
         insert.exec();
         insert.reset();
+        sql::insert_activity(db, activity::submitted(request_number, order.numbers.item_numbers[i],
+                                                     order.opened_by, item, now));
         if (item.fulfil_at_checkout) sql::queue_automatic_job(db, order.numbers.item_numbers[i]);
       }
       for (const auto& mail : order.mails) sql::insert_outbox_mail(db, request_number, mail, now);

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <spdlog/spdlog.h>
 
+#include "store/activity_rows.hpp"
 #include "store/sql_util.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -10,20 +11,27 @@ namespace {
 
 constexpr const char* kAutomatic = "automatic";
 
-/// Moves the item from `from` to `to`; a conflict when it is not in `from`, not_found when
-/// there is no such item.
+/// Moves the item from `from` to `to` and logs it as `kind`; a conflict when it is not in
+/// `from`, not_found when there is no such item.
 void move_item(SQLite::Database& db, std::string_view number, const char* from, const char* to,
-               const std::string& decided_by, const std::string& reason) {
-  SQLite::Statement update(db,
-                           "UPDATE request_items SET state = ?, decided_by = ?, reason = ?, "
-                           "decided_at = ? WHERE number = ? AND state = ?");
+               const std::string& decided_by, const char* kind) {
+  SQLite::Statement update(
+      db,
+      "UPDATE request_items SET state = ?, decided_by = ?, reason = ?, "
+      "decided_at = ? WHERE number = ? AND state = ? RETURNING request_number");
   update.bind(1, to);
   update.bind(2, decided_by);
-  update.bind(3, reason);
+  update.bind(3, "");
   update.bind(4, static_cast<std::int64_t>(sql::now_ms()));
   update.bind(5, std::string(number));
   update.bind(6, from);
-  if (update.exec() > 0) return;
+  if (update.executeStep()) {
+    const std::string request_number = update.getColumn(0).getString();
+    update.reset();
+    sql::insert_activity(db, {activity::decided(request_number, std::string(number), sql::now_ms(),
+                                                decided_by, kind, "")});
+    return;
+  }
   SQLite::Statement exists(db, "SELECT 1 FROM request_items WHERE number = ?");
   exists.bind(1, std::string(number));
   if (!exists.executeStep()) throw sql::NotFound("no such item");
@@ -96,7 +104,7 @@ void queue_automatic_job(SQLite::Database& db, const std::string& item_number) {
 StoreError SqliteStore::start_fulfilment(std::string_view item_number,
                                          std::string_view decided_by) {
   return run_job_write(writes_, "starting a fulfilment", [&](SQLite::Database& db) {
-    move_item(db, item_number, "open", "fulfilling", std::string(decided_by), "");
+    move_item(db, item_number, "open", "fulfilling", std::string(decided_by), "fulfilment_started");
     queue_job(db, item_number, std::string(decided_by));
   });
 }
@@ -104,7 +112,8 @@ StoreError SqliteStore::start_fulfilment(std::string_view item_number,
 StoreError SqliteStore::retry_fulfilment(std::string_view item_number,
                                          std::string_view decided_by) {
   return run_job_write(writes_, "retrying a fulfilment", [&](SQLite::Database& db) {
-    move_item(db, item_number, "failed", "fulfilling", std::string(decided_by), "");
+    move_item(db, item_number, "failed", "fulfilling", std::string(decided_by),
+              "fulfilment_retried");
     queue_job(db, item_number, std::string(decided_by));
   });
 }
@@ -161,7 +170,8 @@ bool SqliteStore::renew_lease(const JobClaim& claim,
   return false;
 }
 
-StoreError SqliteStore::finish_job(const JobClaim& claim, const std::vector<NewMail>& mails) {
+StoreError SqliteStore::finish_job(const JobClaim& claim, const std::vector<NewMail>& mails,
+                                   const JobReport& report) {
   return run_job_write(writes_, "finishing a fulfilment job", [&](SQLite::Database& db) {
     const std::string item_number = end_job(db, claim, "done");
     SQLite::Statement update(db,
@@ -172,27 +182,35 @@ StoreError SqliteStore::finish_job(const JobClaim& claim, const std::vector<NewM
     update.bind(2, item_number);
     if (update.exec() == 0) throw sql::Conflict("the item is no longer fulfilling");
     const std::string request_number = request_of(db, item_number);
+    sql::insert_activity(db,
+                         activity::job_ran(request_number, item_number, now, "fulfilled", report));
     for (const auto& mail : mails) sql::insert_outbox_mail(db, request_number, mail, now);
   });
 }
 
-StoreError SqliteStore::retry_job_later(const JobClaim& claim, const std::string& error,
+StoreError SqliteStore::retry_job_later(const JobClaim& claim, const JobReport& report,
                                         std::chrono::system_clock::time_point next_attempt) {
   return run_job_write(writes_, "rescheduling a fulfilment job", [&](SQLite::Database& db) {
     SQLite::Statement update(db,
                              "UPDATE fulfilment_jobs SET attempts = attempts + 1, last_error = ?, "
                              "next_attempt_at = ?, lease_expires_at = 0 WHERE id = ? AND "
-                             "claims = ? AND claimed_by = ? AND state = 'queued'");
-    update.bind(1, error);
+                             "claims = ? AND claimed_by = ? AND state = 'queued' "
+                             "RETURNING item_number");
+    update.bind(1, report.message);
     update.bind(2, static_cast<std::int64_t>(sql::to_ms(next_attempt)));
     update.bind(3, static_cast<std::int64_t>(claim.job_id));
     update.bind(4, static_cast<std::int64_t>(claim.claim));
     update.bind(5, claim.host_id);
-    if (update.exec() == 0) throw sql::Conflict("the job was claimed again");
+    if (!update.executeStep()) throw sql::Conflict("the job was claimed again");
+    const std::string item_number = update.getColumn(0).getString();
+    update.reset();
+    sql::insert_activity(db, activity::job_ran(request_of(db, item_number), item_number,
+                                               sql::now_ms(), "retry_scheduled", report));
   });
 }
 
-StoreError SqliteStore::fail_job(const JobClaim& claim, const std::string& reason) {
+StoreError SqliteStore::fail_job(const JobClaim& claim, const JobReport& report) {
+  const std::string& reason = report.message;
   return run_job_write(writes_, "failing a fulfilment job", [&](SQLite::Database& db) {
     const std::string item_number = end_job(db, claim, "failed");
     SQLite::Statement attempts(
@@ -207,6 +225,8 @@ StoreError SqliteStore::fail_job(const JobClaim& claim, const std::string& reaso
     update.bind(2, static_cast<std::int64_t>(sql::now_ms()));
     update.bind(3, item_number);
     if (update.exec() == 0) throw sql::Conflict("the item is no longer fulfilling");
+    sql::insert_activity(db, activity::job_ran(request_of(db, item_number), item_number,
+                                               sql::now_ms(), "failed", report));
   });
 }
 

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <spdlog/spdlog.h>
 
+#include "store/activity_rows.hpp"
 #include "store/sql_util.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -11,9 +12,26 @@ namespace {
 constexpr const char* kItemColumns =
     "SELECT i.number, i.request_number, i.item_id, i.item_name, i.answers, i.summary, i.state, "
     "i.decided_by, i.reason, r.opened_by, r.requested_for, r.special_instructions, "
-    "COALESCE(j.attempts, 0), COALESCE(j.last_error, ''), COALESCE(j.next_attempt_at, 0) "
+    "COALESCE(j.attempts, 0), COALESCE(j.last_error, ''), COALESCE(j.next_attempt_at, 0), "
+    "r.created_at, COALESCE(v.fields, '') "
     "FROM request_items i JOIN requests r ON r.number = i.request_number "
-    "LEFT JOIN fulfilment_jobs j ON j.item_number = i.number ";
+    "LEFT JOIN fulfilment_jobs j ON j.item_number = i.number "
+    "LEFT JOIN form_versions v ON v.id = i.form_version_id ";
+
+/// The filters of a queue query, shared by its page and its count (bound as ?1..?6).
+constexpr const char* kQueueFilter =
+    "WHERE i.state IN (SELECT value FROM json_each(?1)) AND (?2 = '' OR i.item_id = ?2) "
+    "AND (?3 = 0 OR r.created_at < ?3) AND (?4 = '' OR i.number = ?4 OR i.request_number = ?4) "
+    "AND (?5 = '[]' OR r.opened_by IN (SELECT value FROM json_each(?5)) OR "
+    "r.requested_for IN (SELECT value FROM json_each(?5))) ";
+
+void bind_queue_filter(SQLite::Statement& query, const QueueQuery& filter) {
+  query.bind(1, nlohmann::json(filter.states).dump());
+  query.bind(2, filter.item_id);
+  query.bind(3, static_cast<std::int64_t>(filter.created_before_ms));
+  query.bind(4, filter.number);
+  query.bind(5, nlohmann::json(filter.people).dump());
+}
 
 RequestItemRecord read_item(SQLite::Statement& row) {
   RequestItemRecord item;
@@ -34,6 +52,9 @@ RequestItemRecord read_item(SQLite::Statement& row) {
     item.last_error = row.getColumn(13).getString();
     item.next_attempt_at_ms = row.getColumn(14).getInt64();
   }
+  item.created_at_ms = row.getColumn(15).getInt64();
+  const std::string fields = row.getColumn(16).getString();
+  if (!fields.empty()) item.form_fields = nlohmann::json::parse(fields, nullptr, false);
   return item;
 }
 
@@ -127,6 +148,53 @@ std::vector<RequestItemRecord> SqliteStore::open_items() {
   return items;
 }
 
+QueuePage SqliteStore::queue(const QueueQuery& filter) {
+  auto db = read();
+  QueuePage page;
+  SQLite::Statement count(*db, std::string("SELECT COUNT(*) FROM request_items i JOIN requests r "
+                                           "ON r.number = i.request_number ") +
+                                   kQueueFilter);
+  bind_queue_filter(count, filter);
+  count.executeStep();
+  page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
+  SQLite::Statement query(*db,
+                          std::string(kItemColumns) + kQueueFilter +
+                              (filter.newest_first ? "ORDER BY r.created_at DESC, i.number DESC "
+                                                   : "ORDER BY r.created_at, i.number ") +
+                              "LIMIT ?6 OFFSET ?7");
+  bind_queue_filter(query, filter);
+  query.bind(6, static_cast<std::int64_t>(filter.limit));
+  query.bind(7, static_cast<std::int64_t>(filter.offset));
+  while (query.executeStep()) page.items.push_back(read_item(query));
+  return page;
+}
+
+bool SqliteStore::record_activity(const std::vector<ActivityEntry>& entries) try {
+  writes_.run([&](SQLite::Database& db) { sql::insert_activity(db, entries); });
+  return true;
+} catch (const std::exception& e) {
+  spdlog::error("store: recording activity failed: {}", e.what());
+  return false;
+}
+
+std::vector<ActivityEntry> SqliteStore::activity(std::string_view request_number,
+                                                 std::size_t limit) {
+  auto db = read();
+  SQLite::Statement query(*db,
+                          "SELECT id, request_number, item_number, at, actor, kind, detail "
+                          "FROM activity WHERE request_number = ? ORDER BY id DESC LIMIT ?");
+  query.bind(1, std::string(request_number));
+  query.bind(2, static_cast<std::int64_t>(limit));
+  std::vector<ActivityEntry> rows;
+  while (query.executeStep()) {
+    rows.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    query.getColumn(2).getString(), query.getColumn(3).getInt64(),
+                    query.getColumn(4).getString(), query.getColumn(5).getString(),
+                    query.getColumn(6).getString()});
+  }
+  return rows;
+}
+
 StoreError SqliteStore::decide(const ItemDecision& decision) {
   try {
     writes_.run([&](SQLite::Database& db) {
@@ -143,6 +211,9 @@ StoreError SqliteStore::decide(const ItemDecision& decision) {
       if (!update.executeStep()) throw sql::Conflict("the item is no longer open");
       const std::string request_number = update.getColumn(0).getString();
       update.reset();
+      sql::insert_activity(
+          db, {activity::decided(request_number, decision.item_number, now, decision.decided_by,
+                                 decision.state, decision.reason)});
       SQLite::Statement stop(db,
                              "UPDATE fulfilment_jobs SET state = 'cancelled', finished_at = ? "
                              "WHERE item_number = ? AND state = 'failed'");
@@ -205,6 +276,15 @@ void SqliteStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_poi
     update.bind(1, static_cast<std::int64_t>(sql::to_ms(when)));
     update.bind(2, static_cast<std::int64_t>(id));
     update.exec();
+    SQLite::Statement logged(db,
+                             "INSERT INTO activity(request_number, item_number, at, actor, kind, "
+                             "detail) SELECT request_number, item_number, ?, ?, 'mail_sent', "
+                             "event || ' mail to ' || to_username FROM outbox "
+                             "WHERE id = ? AND request_number <> ''");
+    logged.bind(1, static_cast<std::int64_t>(sql::to_ms(when)));
+    logged.bind(2, std::string(kSystemActor));
+    logged.bind(3, static_cast<std::int64_t>(id));
+    logged.exec();
   });
 } catch (const std::exception& e) {
   // The message stays queued and is sent again later: a duplicate, never a loss.

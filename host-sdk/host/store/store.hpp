@@ -11,6 +11,7 @@
 
 #include "jobs/job_queue.hpp"
 #include "mail/outbox.hpp"
+#include "store/activity_log.hpp"
 #include "store/session_store.hpp"
 #include "store/store_types.hpp"
 
@@ -31,6 +32,10 @@ struct NewRequestItem {
   std::string item_name;
   nlohmann::json answers;  ///< normalized answers of visible fields
   std::string summary;     ///< phones masked
+  /// The form version the answers were given to: a hash of `form_fields`, which holds the
+  /// fields' ids, labels, types, choices, columns and `sensitive` flags in form order.
+  std::string form_hash{};
+  nlohmann::json form_fields{};
   /// Fulfilled without a staff decision: written `fulfilling`, its job queued at once.
   bool fulfil_at_checkout = false;
 };
@@ -92,6 +97,10 @@ struct RequestItemRecord {
   std::string opened_by;
   std::string requested_for;
   std::string special_instructions;
+  std::int64_t created_at_ms = 0;  ///< when its request was submitted
+  /// The fields of the form version it was submitted with (see NewRequestItem); null for
+  /// items stored before versions were recorded.
+  nlohmann::json form_fields;
 };
 
 /// A request (REQ) with its items and, when asked for, its notifications.
@@ -105,7 +114,7 @@ struct RequestRecord {
   std::vector<NotificationRecord> notifications;
 };
 
-/// A staff decision on an open RITM, written with its mails in one transaction.
+/// A staff decision on an open RITM, written with its mails and activity in one transaction.
 struct ItemDecision {
   std::string item_number;
   std::string state;  ///< "fulfilled" or "rejected"
@@ -114,10 +123,28 @@ struct ItemDecision {
   std::vector<NewMail> mails;
 };
 
+/// What IT staff's working queue asks for; every filter is optional.
+struct QueueQuery {
+  std::vector<std::string> states{"open", "fulfilling", "failed"};
+  std::string item_id;                 ///< only this catalog item
+  std::int64_t created_before_ms = 0;  ///< only requests submitted before this (0: any)
+  std::string number;                  ///< a REQ or RITM number
+  std::vector<std::string> people;     ///< opened by or requested for one of them
+  bool newest_first = false;           ///< oldest first by default
+  std::size_t limit = 25;
+  std::size_t offset = 0;
+};
+
+/// One page of the queue and how many items match in all.
+struct QueuePage {
+  std::vector<RequestItemRecord> items;
+  std::size_t total = 0;
+};
+
 /// Everything the host keeps. Implementations are thread-safe; every write that returns
 /// has reached stable storage. SqliteStore (one host) and PgStore (any number of hosts on
 /// one database) implement it. A read that cannot reach the database throws StoreUnavailable.
-class Store : public Outbox, public SessionStore, public JobQueue {
+class Store : public Outbox, public SessionStore, public JobQueue, public ActivityLog {
  public:
   /// The user's cart lines, oldest first.
   virtual std::vector<CartLine> cart(std::string_view username) = 0;
@@ -142,6 +169,8 @@ class Store : public Outbox, public SessionStore, public JobQueue {
   /// Every RITM waiting for IT staff or being fulfilled (open, fulfilling, failed), oldest
   /// first.
   virtual std::vector<RequestItemRecord> open_items() = 0;
+  /// The requested items matching `query`, by request date, one page of them.
+  virtual QueuePage queue(const QueueQuery& query) = 0;
   /// Moves an open RITM (or a failed one, to rejected) to its decided state, stopping a
   /// failed item's job; conflict when it is in neither state.
   virtual StoreError decide(const ItemDecision& decision) = 0;

@@ -18,21 +18,6 @@ CartLineView view_of(const ItemSource& catalog, const CartLine& line) {
 
 }  // namespace
 
-std::string summarize(const Form& form, const nlohmann::json& answers,
-                      const HandlerFailureSink* failures) {
-  if (const Summarizer* summarizer = form.summarizer()) {
-    HandlerOutcome<std::string> summary = summarizer->call(SummaryInput{form.header().id, answers});
-    if (summary.ok() && !summary.result->empty()) return std::move(*summary.result);
-    const HandlerOrigin& origin = form.summarizer_origin();
-    if (failures != nullptr) {
-      failures->report({HandlerKind<SummarizerFn>::name, origin.name, origin.plugin,
-                        form.header().id, "",
-                        summary.ok() ? "returned an empty summary" : summary.failure});
-    }
-  }
-  return form.header().name;
-}
-
 Outcome guard_refusal(const ItemSource& catalog, const std::vector<std::string>& item_ids,
                       const HandlerFailureSink* failures) {
   std::vector<std::string> seen;
@@ -100,7 +85,9 @@ AddToCartResult add_to_cart(const Desk& desk, const Requester& requester, std::s
   CartLine line;
   line.item_id = form->header().id;
   line.answers = std::move(*submission.answers);
-  line.summary = summarize(*form, line.answers, desk.handler_failures);
+  line.summary =
+      summarize(*form, line.answers, {desk.directory, requester.username, requester.username},
+                desk.handler_failures);
   StoreError error = StoreError::none;
   auto stored = desk.store.add_cart_line(requester.username, line, line_ids, error);
   if (!stored) {

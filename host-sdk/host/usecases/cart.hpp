@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "usecases/desk.hpp"
+#include "usecases/summary.hpp"
 
 namespace servicedesk::host {
 
@@ -41,11 +42,6 @@ bool remove_from_cart(const Desk& desk, const Requester& requester, std::int64_t
 /// would be): the first refusal with its YAML message (409; its detail is logged), a guard
 /// that threw as a plain sentence (503; reported to `failures`), or ok when all allow it.
 Outcome guard_refusal(const ItemSource& catalog, const std::vector<std::string>& item_ids,
-                      const HandlerFailureSink* failures);
-
-/// The form's summary of `answers` (the item's summarizer, or the item name when it has
-/// none, returns nothing, or throws: reported to `failures`).
-std::string summarize(const Form& form, const nlohmann::json& answers,
                       const HandlerFailureSink* failures);
 
 }  // namespace servicedesk::host

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "usecases/answer_view.hpp"
 #include "usecases/cart.hpp"
 #include "usecases/duties.hpp"
 #include "usecases/notifications.hpp"
@@ -61,7 +62,9 @@ nlohmann::json validate_order(const Desk& desk, const Requester& requester, cons
     }
     NewRequestItem item{
         cart.lines[i].item_id, cart.forms[i]->header().name, std::move(*submission.answers), {}};
-    item.summary = summarize(*cart.forms[i], item.answers, desk.handler_failures);
+    // The summary is made once Requested For is known (a template may name them).
+    item.form_fields = form_version_fields(*cart.forms[i]);
+    item.form_hash = form_version_hash(item.form_fields);
     // `fulfil: automatic` and the like: the job is queued with the request itself.
     item.fulfil_at_checkout = desk.jobs != nullptr && cart.forms[i]->fulfilment() != nullptr &&
                               desk.catalog.fulfils_at_checkout(item.item_id);
@@ -102,7 +105,8 @@ std::vector<NewMail> submitted_mails(const Desk& desk, const CheckoutOrder& orde
                           order.opened_by,
                           order.requested_for,
                           order.special_instructions,
-                          ""};
+                          "",
+                          answer_placeholders(item.form_fields, item.answers, desk.directory)};
     for (auto& mail : compose_mails(*forms[i], "submitted", facts, desk.directory))
       mails.push_back(std::move(mail));
   }
@@ -138,6 +142,11 @@ CheckoutOutcome checkout(const Desk& desk, const Requester& requester, const Che
   order.requested_for = desk.directory.find(*input.requested_for)->username;
   order.special_instructions = input.special_instructions.value_or("");
   for (const auto& line : cart.lines) order.cart_line_ids.push_back(line.id);
+  for (std::size_t i = 0; i < order.items.size(); ++i) {
+    order.items[i].summary =
+        summarize(*cart.forms[i], order.items[i].answers,
+                  {desk.directory, order.opened_by, order.requested_for}, desk.handler_failures);
+  }
   auto numbers = desk.store.reserve_numbers(order.items.size());
   if (!numbers) {
     outcome.outcome = Outcome::refuse(Refusal::unavailable,

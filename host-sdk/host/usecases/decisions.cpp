@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "usecases/answer_view.hpp"
 #include "usecases/duties.hpp"
 #include "usecases/notifications.hpp"
 
@@ -37,12 +38,6 @@ Outcome run_handler(const Form& form, const RequestItemRecord& item, const Decis
 }
 
 }  // namespace
-
-QueueOutcome fulfilment_queue(const Desk& desk, const Requester& requester) {
-  if (!is_staff(requester))
-    return {refuse(Refusal::forbidden, "Only IT staff can see the fulfilment queue."), {}};
-  return {{}, desk.store.open_items()};
-}
 
 Outcome may_decide(const Requester& requester) {
   if (is_staff(requester)) return {};
@@ -113,14 +108,16 @@ DecisionOutcome decide_now(const Desk& desk, const Requester& requester, const D
     return {failed, {}};
   const char* state = input.decision == Decision::fulfil ? "fulfilled" : "rejected";
   ItemDecision record{item.number, state, requester.username, input.reason.value_or(""), {}};
-  const MailFacts facts{item.request_number,
-                        item.number,
-                        item.item_name,
-                        item.summary,
-                        item.opened_by,
-                        item.requested_for,
-                        item.special_instructions,
-                        record.reason};
+  const MailFacts facts{
+      item.request_number,
+      item.number,
+      item.item_name,
+      item.summary,
+      item.opened_by,
+      item.requested_for,
+      item.special_instructions,
+      record.reason,
+      answer_placeholders(recorded_fields(item, form), item.answers, desk.directory)};
   record.mails = compose_mails(form, state, facts, desk.directory);
   const StoreError error = desk.store.decide(record);
   if (error == StoreError::conflict)

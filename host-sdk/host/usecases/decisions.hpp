@@ -10,13 +10,6 @@
 
 namespace servicedesk::host {
 
-/// Every open requested item, oldest first, or the refusal (not IT staff).
-struct QueueOutcome {
-  Outcome outcome;
-  std::vector<RequestItemRecord> items;
-};
-QueueOutcome fulfilment_queue(const Desk& desk, const Requester& requester);
-
 /// Nothing when the requester may decide on requested items (IT staff), else the refusal.
 Outcome may_decide(const Requester& requester);
 

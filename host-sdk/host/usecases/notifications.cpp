@@ -29,6 +29,7 @@ std::vector<NewMail> compose_mails(const Form& form, std::string_view event, con
       {"special_instructions", facts.special_instructions},
       {"reason", facts.reason},
   };
+  values.insert(facts.answers.begin(), facts.answers.end());
   std::vector<NewMail> mails;
   for (const auto& spec : form.notifications()) {
     if (spec.on != event) continue;

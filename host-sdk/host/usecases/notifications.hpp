@@ -1,6 +1,7 @@
 // Notification mails: a form's templates rendered for one event of one requested item.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,8 @@ struct MailFacts {
   std::string requested_for;
   std::string special_instructions;
   std::string reason;
+  /// `answers.<id>` placeholders (answer_placeholders(): sensitive values masked).
+  std::map<std::string, std::string> answers;
 };
 
 /// The mails of the form's notifications `on` this event: one per distinct recipient with

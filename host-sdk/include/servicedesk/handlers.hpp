@@ -248,6 +248,11 @@ struct FulfilmentFeedback {
   /// Set with a failed result when trying again later may succeed (a service down, rate
   /// limited): the host keeps the job and retries it with backoff instead of failing it.
   bool temporary = false;
+  /// Since SDK 3.1: one line per external call the handler made for this item, such as
+  /// "duo call POST /admin/v1/phones -> 200 ok in 85 ms (attempt 1)". The host writes them to
+  /// the request's activity log with the job's outcome. Never a full phone number, a secret
+  /// or a token.
+  std::vector<std::string> activity;
 };
 
 /// A fulfilment handler's input. Growth rule: members are only appended.

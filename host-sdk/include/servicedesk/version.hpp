@@ -12,7 +12,9 @@
 //  - new members at the END of PluginInfo, which the host reads only when the plugin's
 //    api_minor says they exist;
 //  - new members at the END of the input structs the host builds and plugins only read
-//    (FieldInput, FormInput, CartView, SummaryInput, FulfilmentInput).
+//    (FieldInput, FormInput, CartView, SummaryInput, FulfilmentInput), and of
+//    FulfilmentFeedback, which the host builds and a plugin writes into (a plugin built
+//    against a newer minor is refused, so it never writes past an older host's struct).
 // Everything else needs a MAJOR bump: removing, reordering or retyping a member or a
 // virtual function; growing a struct a plugin builds and hands to the host (ItemInfo,
 // ParamSpec, FieldRead, HandlerContract, RuleVerdict, FieldError, GuardVerdict,
@@ -36,7 +38,9 @@
 /// let plugins count events for /metrics (HostServices::count) and fulfilment handlers say a
 /// failure is temporary (FulfilmentInput::feedback); 2.2 let an item be fulfilled at checkout
 /// (Registrar::fulfil_at_checkout), fulfilment running as a durable job. All of it is part
-/// of 3.0.) 3.1 added ParamType::date_field.
+/// of 3.0.) 3.1 added ParamType::date_field, and let a fulfilment handler report its external
+/// calls for the request's activity log (FulfilmentFeedback::activity, a member the host
+/// allocates).
 #define SERVICEDESK_API_MINOR 1
 
 namespace servicedesk {

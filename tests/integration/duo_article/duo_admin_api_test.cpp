@@ -34,6 +34,40 @@ TEST_F(DuoAdminApiTest, AddForNewhireCreatesThePhoneAndAssociatesIt) {
   expect_all_signed_and_ok("Add for newhire", duo.calls(), reads);
 }
 
+TEST_F(DuoAdminApiTest, TheFulfilmentsDuoCallsReachTheRequestsActivityLogWithoutThePhone) {
+  auto duo = control();
+  ApiClient dana = as("dcoordinator");
+  const Reply checkout = order(dana, duo_add_for_newhire("714 555 1299"), "dcoordinator");
+  ASSERT_EQ(checkout.status, 201) << checkout.body;
+  duo.clear_log();
+  ASSERT_EQ(fulfil(host_->port(), ritm_of(checkout)).status, 200);
+  const nlohmann::json fulfilment_calls = duo.calls();
+  ASSERT_FALSE(fulfilment_calls.empty());
+
+  ApiClient helpdesk(host_->port());
+  ASSERT_EQ(helpdesk.log_in("helpdesk").status, 200);
+  const Reply page =
+      helpdesk.get("/api/requests/" + checkout.json["request"]["number"].get<std::string>());
+  ASSERT_EQ(page.status, 200);
+  std::vector<std::string> logged;  // oldest first
+  for (const auto& row : page.json["request"]["activity"]) {
+    if (row["kind"] != "fulfilment_call") continue;
+    EXPECT_EQ(row["actor"], "system");
+    EXPECT_EQ(row["item_number"], ritm_of(checkout));
+    logged.insert(logged.begin(), row["detail"].get<std::string>());
+  }
+  // One row per call the fake Duo saw, in order: method, path (never the query) and status.
+  ASSERT_EQ(logged.size(), fulfilment_calls.size()) << page.body;
+  for (std::size_t i = 0; i < logged.size(); ++i) {
+    const std::string expected = "duo call " + ritm_of(checkout) + " " +
+                                 fulfilment_calls[i]["method"].get<std::string>() + " " +
+                                 fulfilment_calls[i]["path"].get<std::string>() + " -> 200";
+    EXPECT_EQ(logged[i].rfind(expected, 0), 0u) << logged[i] << " vs " << expected;
+  }
+  // IT staff see the phone in the answers; the activity log never holds it.
+  EXPECT_EQ(page.json["request"]["activity"].dump().find("5551299"), std::string::npos);
+}
+
 TEST_F(DuoAdminApiTest, UpdateForTuffytitanReplacesThePhoneAndDeletesTheOldOne) {
   auto duo = control();
   ApiClient dana = as("dcoordinator");

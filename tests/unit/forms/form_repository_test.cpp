@@ -173,10 +173,12 @@ TEST_F(FormRepositoryTest, FileWhoseItemNoPluginRegisteredIsNotServed) {
   const auto status = repository.status();
   ASSERT_EQ(status.size(), 2u);
   ASSERT_EQ(status[1].diagnostics.size(), 1u);
-  EXPECT_EQ(status[1].diagnostics[0].to_string(),
-            (folder_ / "stray.yaml").string() +
-                ":1:5: item id 'item-stray' is not registered by any loaded plugin; expected the "
-                "id of a plugin's item (see `servicedesk-host plugins`)");
+  EXPECT_EQ(
+      status[1].diagnostics[0].to_string(),
+      (folder_ / "stray.yaml").string() +
+          ":1:5: item id 'item-stray' is not registered by any loaded plugin; expected the "
+          "id of a plugin's item (see `servicedesk-host plugins`), or `yaml_only: true` for an "
+          "item served from its YAML alone");
 }
 
 TEST_F(FormRepositoryTest, DescribesEachRegisteredItemsForm) {

@@ -56,12 +56,12 @@ TEST_F(JobQueueTest, AJobIsHeldByOneClaimUntilItsLeaseEnds) {
   ASSERT_EQ(b.size(), 1u);
   EXPECT_GT(b[0].claim.claim, a[0].claim.claim);
   EXPECT_FALSE(store_->renew_lease(a[0].claim, now + 9000ms));
-  EXPECT_EQ(store_->finish_job(a[0].claim, {fulfilled_mail(ritm)}), StoreError::conflict);
+  EXPECT_EQ(store_->finish_job(a[0].claim, {fulfilled_mail(ritm)}, "done"), StoreError::conflict);
   EXPECT_EQ(store_->depth(), 0u) << "a stale claim queues no mail";
-  EXPECT_EQ(store_->finish_job(b[0].claim, {fulfilled_mail(ritm)}), StoreError::none);
+  EXPECT_EQ(store_->finish_job(b[0].claim, {fulfilled_mail(ritm)}, "done"), StoreError::none);
   EXPECT_EQ(state_of(ritm), "fulfilled");
   EXPECT_EQ(store_->depth(), 1u) << "the fulfilled mail, in the same transaction";
-  EXPECT_EQ(store_->finish_job(b[0].claim, {fulfilled_mail(ritm)}), StoreError::conflict);
+  EXPECT_EQ(store_->finish_job(b[0].claim, {fulfilled_mail(ritm)}, "done"), StoreError::conflict);
   EXPECT_EQ(store_->depth(), 1u);
   EXPECT_TRUE(store_->claim_due("host-c", now + 60s, 1000ms, 10).empty());
 }

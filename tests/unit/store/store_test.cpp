@@ -207,8 +207,9 @@ TEST_P(StoreContract, AFulfilmentJobIsHeldByOneHostAndTakenOverWhenItsLeaseRunsO
   const auto later = now + std::chrono::milliseconds(1500);  // host A's lease ran out
   const auto taken = other->claim_due("host-b", later, lease, 10);
   ASSERT_EQ(taken.size(), 1u);
-  EXPECT_EQ(store->finish_job(first[0].claim, {}), StoreError::conflict);
-  EXPECT_EQ(other->finish_job(taken[0].claim, {mail_to("newhire", item)}), StoreError::none);
+  EXPECT_EQ(store->finish_job(first[0].claim, {}, "done"), StoreError::conflict);
+  EXPECT_EQ(other->finish_job(taken[0].claim, {mail_to("newhire", item)}, "done"),
+            StoreError::none);
   EXPECT_EQ(store->request_item(item)->state, "fulfilled");
   EXPECT_EQ(store->job_counts().waiting, 0u);
 }

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { nameOfEntry, personName } from './catalog_names.js';
 import { fulfilmentFacts } from './fulfilment_state.js';
+import { answersList } from './answers_view.js';
 
 /** A definition list row, skipped when there is no value. */
 export function term(label, value, extra = {}) {
@@ -18,7 +19,8 @@ export function itemsList(request, names) {
       term('RITM number', item.number, { class: 'ritm-number' }),
       term('State', humanState(item.state), { class: 'item-state' }),
       term('Summary', item.summary),
-      fulfilmentFacts(item)))));
+      fulfilmentFacts(item)),
+    answersList(item))));
 }
 
 /** Who was sent mail about the request and whether it went out. */

@@ -1,9 +1,10 @@
 // The IT staff fulfilment queue: open RITMs to fulfil or reject, running ones, failed ones to retry.
 import { api, seg, hasRole } from '../api.js';
 import { h, replace, pageHeading, notice, announce, uniqueId } from '../dom.js';
-import { personName } from '../catalog_names.js';
-import { term, humanState } from '../request_view.js';
+import { personName, itemNames } from '../catalog_names.js';
+import { term, humanState, openedAt } from '../request_view.js';
 import { fulfilmentFacts } from '../fulfilment_state.js';
+import { filters, queueQuery, filterForm } from '../queue_filters.js';
 
 /** Lists the queue: "Fulfil" or "Retry" and "Reject" (with a reason) for each item that waits. */
 export async function render(main) {
@@ -13,8 +14,11 @@ export async function render(main) {
     return;
   }
   const status = h('div', { class: 'queue-status' });
-  const data = await api('GET', '/api/fulfilment/queue');
+  const data = await api('GET', `/api/fulfilment/queue?${queueQuery()}`);
   const items = (data && data.items) || [];
+  const names = await itemNames();
+  for (const item of items) if (!names.has(item.item)) names.set(item.item, item.item_name || item.item);
+  if (filters.item && !names.has(filters.item)) names.set(filters.item, filters.item);
 
   async function act(ritm, action, body) {
     try {
@@ -51,7 +55,8 @@ export async function render(main) {
     return h('li', { class: 'card' },
       h('h2', { class: 'card-title', text: `${item.number} — ${item.item_name || item.item}` }),
       h('dl', { class: 'facts' },
-        term('Request Number', item.request_number),
+        term('Request Number', h('a', { href: `#/requests/${seg(item.request_number)}` }, item.request_number)),
+        term('Opened', openedAt(item)),
         term('State', humanState(item.state)),
         term('Summary', item.summary),
         term('Opened by', personName(item.opened_by)),
@@ -65,8 +70,18 @@ export async function render(main) {
       rejectForm);
   }
 
-  replace(main, pageHeading('Fulfilment queue'), status,
+  const total = (data && data.total) || 0;
+  const pageSize = (data && data.page_size) || 25;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const go = (page) => { filters.page = page; render(main); };
+  replace(main, pageHeading('Fulfilment queue'),
+    filterForm(names, () => render(main)), status,
+    h('p', { class: 'queue-count', role: 'status' }, `${total} item${total === 1 ? '' : 's'} found.`),
     items.length === 0
-      ? notice('info', h('p', { text: 'Nothing is waiting for fulfilment.' }))
-      : h('ul', { class: 'card-list' }, items.map(card)));
+      ? notice('info', h('p', { text: 'Nothing matches these filters.' }))
+      : h('ul', { class: 'card-list' }, items.map(card)),
+    pages <= 1 ? null : h('nav', { class: 'pager', 'aria-label': 'Queue pages' },
+      h('button', { type: 'button', class: 'button button-link', disabled: filters.page <= 1, onclick: () => go(filters.page - 1) }, 'Previous page'),
+      h('span', { text: `Page ${filters.page} of ${pages}` }),
+      h('button', { type: 'button', class: 'button button-link', disabled: filters.page >= pages, onclick: () => go(filters.page + 1) }, 'Next page')));
 }

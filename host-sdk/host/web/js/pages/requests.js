@@ -4,6 +4,7 @@ import { h, replace, pageHeading, notice } from '../dom.js';
 import { itemNames } from '../catalog_names.js';
 import { requestFacts, itemsList, notificationsList, requestState, openedAt, term } from '../request_view.js';
 import { personName } from '../catalog_names.js';
+import { activityTable } from '../activity_view.js';
 
 /** Without a parameter: the list; with a request number: that request. */
 export async function render(main, [number]) {
@@ -18,7 +19,8 @@ export async function render(main, [number]) {
       pageHeading(`Request ${request.number}`),
       requestFacts(request),
       h('h2', { text: 'Items' }), itemsList(request, names),
-      h('h2', { text: 'E-mail notifications' }), notificationsList(request));
+      h('h2', { text: 'E-mail notifications' }), notificationsList(request),
+      Array.isArray(request.activity) ? [h('h2', { text: 'Activity' }), activityTable(request)] : null);
     return;
   }
   const data = await api('GET', '/api/requests');

@@ -38,6 +38,12 @@ struct ItemHeader {
   std::string description;
   std::vector<std::string> roles;  ///< `available_for.roles`; empty means everyone
   std::filesystem::path source_file;
+  /// `yaml_only: true`: no plugin registers the item; it is served from its YAML alone.
+  bool yaml_only = false;
+  /// `summary: {template: "..."}`: the summary's placeholders ({answers.<id>},
+  /// {requested_for.name}, {opened_by.name}, {item.name}); empty when a summarizer (or
+  /// nothing) makes it.
+  std::string summary_template;
 };
 
 /// What the engine needs from the world while evaluating.
