@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
-#include <ctime>
 
 #include <sodium.h>
+
+#include <servicedesk/internet_date.hpp>
 
 namespace servicedesk::duo {
 namespace {
@@ -126,17 +126,7 @@ std::string authorization_v5(const RequestToSign& request, std::string_view ikey
 }
 
 std::string rfc2822_date(std::chrono::system_clock::time_point when) {
-  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d -0000", kDays[utc.tm_wday],
-                utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
-                utc.tm_sec);
-  return text;
+  return internet_date(when, "-0000");
 }
 
 }  // namespace servicedesk::duo

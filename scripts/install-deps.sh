@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, the host and the tests need, when missing.
 # Usage: scripts/install-deps.sh [--tests] [--bench] [--fuzz]
-#   --tests adds Chromium, Node.js, the SMTP sink, openssl (TLS tests' certificates) and
-#   PostgreSQL 15 (started by the store tests themselves);
+#   --tests adds Chromium, Node.js, the SMTP sink, openssl (TLS tests' certificates),
+#   PostgreSQL 15 (started by the store tests themselves) and nginx-light (the single sign-on
+#   snippet of docs/identity.md runs in front of a host);
 #   --bench adds nginx-light and wrk (the HTTP benchmark's reference server and load);
 #   --fuzz adds clang-15 and libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
@@ -16,7 +17,7 @@ packages=(
 for option in "$@"; do
   if [[ "$option" == "--tests" ]]; then
     packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-aiosmtpd chromium curl
-               openssl slapd ldap-utils postgresql-15)
+               openssl slapd ldap-utils postgresql-15 nginx-light)
     command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
   elif [[ "$option" == "--bench" ]]; then
     packages+=(nginx-light wrk)

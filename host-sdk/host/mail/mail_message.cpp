@@ -1,9 +1,7 @@
 // RFC 5322 / MIME formatting of one plain-text notification mail.
 #include "mail/mail_message.hpp"
 
-#include <array>
-#include <cstdio>
-#include <ctime>
+#include <servicedesk/internet_date.hpp>
 
 #include "mail/mime_encoding.hpp"
 
@@ -84,18 +82,7 @@ bool is_deliverable_address(std::string_view address) {
 }
 
 std::string rfc5322_date(std::chrono::system_clock::time_point when) {
-  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
-                                                       "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d +0000", kDays[utc.tm_wday],
-                utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
-                utc.tm_sec);
-  return text;
+  return internet_date(when);
 }
 
 FormattedMail format_message(const MailMessage& message) {

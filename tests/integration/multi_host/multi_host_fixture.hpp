@@ -13,33 +13,11 @@
 #include "api_client.hpp"
 #include "api_fixture.hpp"
 #include "host_process.hpp"
-#include "pg_server.hpp"
 #include "scratch.hpp"
+#include "shared_postgres.hpp"
 #include "smtp_sink.hpp"
 
 namespace servicedesk::test {
-
-/// The binary's one PostgreSQL server; the password reaches every host through PGPASSWORD.
-class SharedPostgres : public testing::Environment {
- public:
-  void SetUp() override {
-    folder_ = std::make_unique<TempDir>();
-    server_ = std::make_unique<PgServer>(folder_->path() / "pg");
-    ::setenv("PGPASSWORD", PgServer::kPassword, 1);
-    instance_ = this;
-  }
-  void TearDown() override {
-    instance_ = nullptr;
-    server_.reset();
-    folder_.reset();
-  }
-  static PgServer& server() { return *instance_->server_; }
-
- private:
-  inline static SharedPostgres* instance_ = nullptr;
-  std::unique_ptr<TempDir> folder_;
-  std::unique_ptr<PgServer> server_;
-};
 
 /// A client of `port` carrying `from`'s session (the same browser, another host).
 inline ApiClient same_browser(int port, const ApiClient& from, ClientOptions options = {}) {
@@ -53,9 +31,8 @@ inline ApiClient same_browser(int port, const ApiClient& from, ClientOptions opt
 class MultiHostTest : public testing::Test {
  protected:
   void SetUp() override {
-    static int next = 0;
-    database_ = "hosts_" + std::to_string(++next);
-    const std::string url = SharedPostgres::server().create_database(database_);
+    const std::string url = SharedPostgres::fresh_database("hosts");
+    database_ = url.substr(url.rfind('/') + 1);
     smtp_port_ = free_port();
     sink_ = std::make_unique<SmtpSink>(smtp_port_, inbox());
     std::ofstream(config()) << "store:\n  postgres: " << url

@@ -46,7 +46,7 @@ TEST(PgStore, EachMailIsClaimedByOneHostUntilItsLeaseRunsOut) {
 }
 
 TEST(PgStore, RefusesASchemaNewerThanThisBuildAndAnOlderOneWithoutMigrating) {
-  const std::string url = SharedPostgres::fresh_database();
+  const std::string url = SharedPostgres::fresh_database("store_test");
   std::string error;
   EXPECT_FALSE(host::PgStore::open(settings_for(url, false), error));
   EXPECT_NE(error.find("servicedesk-host migrate"), std::string::npos) << error;

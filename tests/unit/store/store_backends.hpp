@@ -2,14 +2,13 @@
 // PostgreSQL on the one server this test binary starts (a fresh database per test).
 #pragma once
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "pg_server.hpp"
 #include "scratch.hpp"
+#include "shared_postgres.hpp"
 #include "store/pg_store.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -21,40 +20,12 @@ inline std::string backend_name(const testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "Sqlite" : "Postgres";
 }
 
-/// The binary's one PostgreSQL server, started before the first test and stopped after the
-/// last; the password reaches libpq through PGPASSWORD, as for a real host.
-class SharedPostgres : public testing::Environment {
- public:
-  void SetUp() override {
-    folder_ = std::make_unique<TempDir>();
-    server_ = std::make_unique<PgServer>(folder_->path() / "pg");
-    ::setenv("PGPASSWORD", PgServer::kPassword, 1);
-    instance_ = this;
-  }
-  void TearDown() override {
-    instance_ = nullptr;
-    server_.reset();
-    folder_.reset();
-  }
-  static PgServer& server() { return *instance_->server_; }
-  /// A fresh database's URL.
-  static std::string fresh_database() {
-    static int next = 0;
-    return server().create_database("store_test_" + std::to_string(++next));
-  }
-
- private:
-  inline static SharedPostgres* instance_ = nullptr;
-  std::unique_ptr<TempDir> folder_;
-  std::unique_ptr<PgServer> server_;
-};
-
 /// A test's store on its backend; `another()` opens a second store on the same data (a
 /// second host, or the same host after a restart).
 class StoreUnderTest {
  public:
   explicit StoreUnderTest(Backend backend) : backend_(backend) {
-    if (backend_ == Backend::postgres) url_ = SharedPostgres::fresh_database();
+    if (backend_ == Backend::postgres) url_ = SharedPostgres::fresh_database("store_test");
     store_ = another();
   }
   std::unique_ptr<host::Store> another(std::chrono::seconds mail_lease = std::chrono::seconds(60)) {
