@@ -184,20 +184,23 @@ void MixedLoad::reloader() {
   const std::string original = read_file(setup_.reload_file);
   const std::string marker = "description: ";
   const auto at = original.find(marker);
+  // Written beside the catalog folder, then renamed in: the watcher never sees half a file.
+  const auto temporary = setup_.reload_file.parent_path().parent_path() / "reload.yaml.tmp";
+  auto replace = [&](const std::string& text) {
+    std::ofstream(temporary) << text;
+    std::filesystem::rename(temporary, setup_.reload_file);
+  };
   for (long n = 0; running(); ++n) {
     std::string edited = original;
     if (at != std::string::npos)
       edited.insert(at + marker.size(), "(edit " + std::to_string(n) + ") ");
-    // Written beside the catalog folder, then renamed in: the watcher never sees half a file.
-    const auto temporary = setup_.reload_file.parent_path().parent_path() / "reload.yaml.tmp";
-    std::ofstream(temporary) << edited;
-    std::filesystem::rename(temporary, setup_.reload_file);
+    replace(edited);
     count("reload");
     // The watcher polls about once a second; edit a little faster than that.
     for (int i = 0; i < 7 && running(); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  std::ofstream(setup_.reload_file) << original;
+  replace(original);
 }
 
 }  // namespace servicedesk::test
