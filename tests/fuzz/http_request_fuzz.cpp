@@ -71,8 +71,20 @@ Service& service() {
         [&directory](std::string_view username) { return directory.roles(username); },
         std::chrono::minutes(30));
     s->refused_answers = std::make_unique<FailureThrottle>(refused_answer_limits());
-    s->context = std::unique_ptr<ApiContext>(
-        new ApiContext{*s->store, *s->items, directory, *s->sessions, s->metrics});
+    s->context = std::unique_ptr<ApiContext>(new ApiContext{*s->store,
+                                                            *s->items,
+                                                            directory,
+                                                            *s->sessions,
+                                                            s->metrics,
+                                                            {},
+                                                            {},
+                                                            {},
+                                                            nullptr,
+                                                            false,
+                                                            nullptr,
+                                                            false,
+                                                            {},
+                                                            {}});
     s->context->refused_answers = s->refused_answers.get();
     s->pipeline = std::make_unique<RequestPipeline>(*s->context, SERVICEDESK_WEB_DIR);
     s->ditc = *s->sessions->open("dcoordinator");
