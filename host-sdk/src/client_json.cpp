@@ -20,6 +20,8 @@ nlohmann::json field_json(const FieldDef& field) {
     out["pattern"] = field.pattern_text;
     out["pattern_message"] = field.pattern_message;
   }
+  if (field.min_date) out["min"] = field.min_date->text;
+  if (field.max_date) out["max"] = field.max_date->text;
   if (field.type == FieldType::choice) {
     nlohmann::json choices = nlohmann::json::array();
     for (const ChoiceDef& choice : field.choices) {

@@ -55,8 +55,14 @@ struct ConditionError {
 
 /// Maps `name` or `name.attr` to a Ref, or explains why it cannot.
 struct ResolveResult {
+  ResolveResult() = default;
+  ResolveResult(std::optional<Ref> ref_, std::string error_)
+      : ref(ref_), error(std::move(error_)) {}
   std::optional<Ref> ref;
   std::string error;
+  std::string field;  ///< the field's id, for messages
+  /// The values a choice field offers: a text compared with it must be one of them.
+  std::vector<std::string> choice_values;
 };
 using Resolver = std::function<ResolveResult(std::string_view name, std::string_view attr)>;
 

@@ -1,7 +1,9 @@
 // Recursive-descent parser of the condition language into Condition's flat node list.
+#include <algorithm>
 #include <limits>
 
 #include "condition.hpp"
+#include "servicedesk/forms/closest_name.hpp"
 
 namespace servicedesk::forms {
 
@@ -83,6 +85,8 @@ class ConditionParser {
       node.op = op;
       node.lhs = lhs;
       node.rhs = last();
+      check_offered(lhs, out_.nodes_[node.rhs]);
+      check_offered(node.rhs, out_.nodes_[lhs]);
       add(node);
       return true;
     }
@@ -117,6 +121,8 @@ class ConditionParser {
         return fail("expected ',' or ']' in the list, found " + describe(peek()));
     }
     node.count = static_cast<std::uint16_t>(out_.list_literals_.size() - node.rhs);
+    for (std::size_t i = node.rhs; i < out_.list_literals_.size(); ++i)
+      check_offered(lhs, out_.list_literals_[i]);
     add(node);
     return true;
   }
@@ -175,6 +181,28 @@ class ConditionParser {
         describe(token));
   }
 
+  /// A text compared with a choice field must be one of the values it offers: a misspelt
+  /// value would make the condition silently never (or always) hold.
+  void check_offered(std::uint16_t ref_node, const Condition::Node& literal) {
+    auto it = std::find_if(choices_.begin(), choices_.end(),
+                           [ref_node](const auto& entry) { return entry.first == ref_node; });
+    if (it == choices_.end() || literal.op != Op::literal ||
+        literal.literal_kind != Value::Kind::text)
+      return;
+    const ResolveResult& field = it->second;
+    const std::string_view text =
+        std::string_view(out_.text_).substr(literal.text_offset, literal.text_length);
+    const auto& values = field.choice_values;
+    if (std::find(values.begin(), values.end(), text) != values.end()) return;
+    std::string offered;
+    for (const auto& value : values) offered += (offered.empty() ? "'" : ", '") + value + "'";
+    const std::vector<std::string_view> known(values.begin(), values.end());
+    fail_at(literal.text_offset, "'" + std::string(text) +
+                                     "' is not a value of the choice field '" + field.field + "'" +
+                                     did_you_mean(text, known) + "; it offers " + offered);
+    resolve_failed_ = true;
+  }
+
   bool parse_reference() {
     const Token& name = next();
     std::string_view attr;
@@ -193,7 +221,8 @@ class ConditionParser {
     } else {
       node.ref = *resolved.ref;
     }
-    add(node);
+    const std::uint16_t index = add(node);
+    if (!resolved.choice_values.empty()) choices_.emplace_back(index, std::move(resolved));
     return true;
   }
 
@@ -203,6 +232,8 @@ class ConditionParser {
   std::vector<ConditionError>& errors_;
   std::size_t pos_ = 0;
   bool resolve_failed_ = false;
+  /// The reference nodes to choice fields, with the values each offers.
+  std::vector<std::pair<std::uint16_t, ResolveResult>> choices_;
 };
 
 Condition Condition::compile(std::string_view text, const Resolver& resolve,

@@ -1,6 +1,7 @@
 // What the form engine's passes share: per-field slots, the condition scope, one walk's state.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,21 @@ struct Walk {
   const EvalContext& context;
   const nlohmann::json& answers;  ///< the whole answers object as sent (never given to plugins)
   Evaluation& evaluation;
-  nlohmann::json& cleaned;  ///< visible valid answers so far, normalized: what handlers see
-  std::string_view item;    ///< the item id, for failure reports
+  nlohmann::json& cleaned;        ///< visible valid answers so far, normalized: what handlers see
+  std::string_view item;          ///< the item id, for failure reports
+  std::chrono::sys_days today{};  ///< asked of the context's calendar once per walk
 };
+
+/// A checkbox: a JSON boolean, false when unanswered; mandatory means it must be checked.
+void check_checkbox(const FieldDef& field, const nlohmann::json* raw, FieldState& state, Slot& slot,
+                    nlohmann::json* out);
+
+/// A date field's bounds for today, into `state.min`/`state.max`.
+void resolve_date_bounds(const FieldDef& field, std::chrono::sys_days today, FieldState& state);
+
+/// Why `text` is not an acceptable answer to date field `field` (bounds already resolved
+/// into `state`), or "".
+std::string date_error(std::string_view text, const FieldState& state);
 
 /// Reports a handler failure to the context's sink (when there is one).
 void report_failure(const EvalContext& context, std::string_view kind, std::string_view handler,

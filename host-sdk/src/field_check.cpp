@@ -32,6 +32,14 @@ std::string check_directory(const FieldDef& field, std::string_view username,
   return {};
 }
 
+/// What a non-text answer to a text-like field is told.
+const char* expected_text(FieldType type) {
+  if (type == FieldType::person || type == FieldType::directory_account)
+    return "Expected a username as text.";
+  if (type == FieldType::date) return "Expected a date as text (YYYY-MM-DD).";
+  return "Expected text.";
+}
+
 }  // namespace
 
 Value Scope::lookup(const Ref& ref) const {
@@ -70,11 +78,18 @@ void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::st
         state.options.emplace_back(choice.value, choice.label);
     }
   }
+  if (field.type == FieldType::date) resolve_date_bounds(field, walk.today, state);
   if (!state.visible) {
     walk.evaluation.fields.emplace_back(std::move(path), std::move(state));
     return;  // a hidden field's answer is dropped, whatever it was
   }
   state.mandatory = field.mandatory || field.mandatory_when.eval(self, false);
+  if (field.type == FieldType::checkbox) {
+    check_checkbox(field, raw, state, slot, out);
+    if (!state.errors.empty()) walk.evaluation.valid = false;
+    walk.evaluation.fields.emplace_back(std::move(path), std::move(state));
+    return;
+  }
 
   std::string_view text;
   bool type_error = false;
@@ -83,10 +98,7 @@ void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::st
       text = trim_blanks(raw->get_ref<const std::string&>());
     } else {
       type_error = true;
-      state.errors.emplace_back(field.type == FieldType::person ||
-                                        field.type == FieldType::directory_account
-                                    ? "Expected a username as text."
-                                    : "Expected text.");
+      state.errors.emplace_back(expected_text(field.type));
     }
   }
   std::string normalized;
@@ -102,6 +114,9 @@ void check_value_field(const FieldDef& field, const nlohmann::json* raw, std::st
       }
     } else if (field.type == FieldType::person || field.type == FieldType::directory_account) {
       std::string error = check_directory(field, text, walk.context, slot);
+      if (!error.empty()) state.errors.push_back(std::move(error));
+    } else if (field.type == FieldType::date) {
+      std::string error = date_error(text, state);
       if (!error.empty()) state.errors.push_back(std::move(error));
     }
     if (state.errors.empty() && field.pattern &&

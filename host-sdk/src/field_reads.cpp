@@ -57,10 +57,20 @@ std::string problem(const ReadCheck& check, const FieldRead& read,
 /// rows field the rule is bound in.
 std::string field_param_problem(const ReadCheck& check, const FieldParam& param,
                                 const std::vector<FieldDef>& fields) {
-  if (field_named(fields, param.field) != nullptr) return {};
-  if (!check.rows_field.empty()) {
+  const FieldDef* named = field_named(fields, param.field);
+  if (named == nullptr && !check.rows_field.empty()) {
     const FieldDef* rows = field_named(fields, check.rows_field);
-    if (rows != nullptr && field_named(rows->columns, param.field) != nullptr) return {};
+    if (rows != nullptr) named = field_named(rows->columns, param.field);
+  }
+  if (named != nullptr) {
+    if (!param.date || named->type == FieldType::date) return {};
+    std::vector<std::string> dates;
+    for (const FieldDef& field : fields)
+      if (field.type == FieldType::date) dates.push_back(field.id);
+    return "parameter '" + param.param + "' of " + check.kind + " '" + check.handler + "' names '" +
+           param.field + "', a " + std::string(to_string(named->type)) +
+           " field; expected a date field" +
+           (dates.empty() ? std::string(" (this form has none)") : " such as " + joined(dates));
   }
   std::vector<std::string> ids;
   for (const FieldDef& field : fields) ids.push_back(field.id);

@@ -15,7 +15,14 @@ ResolveResult resolve_in(const std::vector<FieldDef>& fields, std::size_t count,
     Ref ref;
     ref.scope = scope;
     ref.index = static_cast<std::uint16_t>(i);
-    if (attr.empty()) return {ref, {}};
+    if (attr.empty()) {
+      ResolveResult result(ref, {});
+      result.field = field.id;
+      if (field.type == FieldType::choice) {
+        for (const ChoiceDef& choice : field.choices) result.choice_values.push_back(choice.value);
+      }
+      return result;
+    }
     const bool directory =
         field.type == FieldType::person || field.type == FieldType::directory_account;
     if (!directory) {

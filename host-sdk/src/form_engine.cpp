@@ -25,11 +25,10 @@ std::string rows_word(std::int64_t n) {
 void check_unique(const FieldDef& field, const nlohmann::json& rows,
                   std::vector<std::string>& errors) {
   if (field.unique_columns.empty()) return;
-  auto value_of = [&](const nlohmann::json& row, std::uint16_t column) -> std::string_view {
+  static const nlohmann::json kNoAnswer;
+  auto value_of = [&](const nlohmann::json& row, std::uint16_t column) -> const nlohmann::json& {
     const nlohmann::json* value = member(row, field.columns[column].id);
-    return value != nullptr && value->is_string()
-               ? std::string_view(value->get_ref<const std::string&>())
-               : std::string_view();
+    return value != nullptr ? *value : kNoAnswer;
   };
   for (std::size_t i = 1; i < rows.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
@@ -148,7 +147,9 @@ Evaluation run(const std::vector<FieldDef>& fields, const nlohmann::json& answer
   Evaluation evaluation;
   evaluation.fields.reserve(fields.size() + 4);
   const bool is_object = answers.is_object();
-  Walk walk{context, is_object ? answers : empty_object(), evaluation, cleaned, item};
+  const Calendar& calendar = context.calendar ? *context.calendar : system_calendar();
+  Walk walk{context,         is_object ? answers : empty_object(), evaluation, cleaned, item,
+            calendar.today()};
   walk_fields(fields, walk);
   if (!is_object && !answers.is_null()) {
     add_form_error(evaluation, "Answers must be a JSON object keyed by field id.");

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "condition.hpp"
+#include "servicedesk/forms/calendar.hpp"
 #include "servicedesk/forms/form.hpp"
 
 namespace servicedesk::forms {
@@ -22,7 +23,9 @@ enum class FieldType : std::uint8_t {
   phone,
   person,
   directory_account,
-  rows
+  rows,
+  date,     ///< ISO 8601 `YYYY-MM-DD`, between optional `min` and `max`
+  checkbox  ///< a JSON boolean; a visible checkbox always has one (unchecked: false)
 };
 
 /// "text", "choice", ...: the YAML spelling.
@@ -55,6 +58,9 @@ struct FieldDef {
   std::string pattern_message;
   std::vector<ChoiceDef> choices;
   std::vector<FieldRuleBinding> rules;
+  // date only
+  std::optional<DateBound> min_date;
+  std::optional<DateBound> max_date;
   // rows only
   std::vector<FieldDef> columns;
   std::optional<std::int64_t> min_rows;

@@ -24,6 +24,7 @@ std::optional<ParamValue> read_param(const YAML::Node& value, ParamType type) {
     }
     case ParamType::string:
     case ParamType::field:
+    case ParamType::date_field:
       if (!value.IsScalar()) return std::nullopt;
       return ParamValue(value.Scalar());
     case ParamType::string_list: {
@@ -86,8 +87,10 @@ RuleParams read_params(const YAML::Node& node, std::string_view kind, const std:
                       describe(it->second));
       continue;
     }
-    if (spec->type == ParamType::field)
-      field_params.push_back({key, std::get<std::string>(*value), it->second.Mark()});
+    if (spec->type == ParamType::field || spec->type == ParamType::date_field) {
+      field_params.push_back({key, std::get<std::string>(*value), it->second.Mark(),
+                              spec->type == ParamType::date_field});
+    }
     values.emplace(key, std::move(*value));
   }
   for (const ParamSpec& spec : specs) {

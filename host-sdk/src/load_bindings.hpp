@@ -16,6 +16,7 @@ struct FieldParam {
   std::string param;  ///< "start_field"
   std::string field;  ///< "loan_begin"
   YAML::Mark mark;    ///< the value, for messages
+  bool date = false;  ///< ParamType::date_field: the field must be of type `date`
 };
 
 /// A bound handler, the name it was bound by and where; `handler` is null when refused.

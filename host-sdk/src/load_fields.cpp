@@ -6,12 +6,14 @@
 
 #include "field_references.hpp"
 #include "load_bindings.hpp"
+#include "regex_syntax.hpp"
 
 namespace servicedesk::forms {
 namespace {
 
-constexpr std::string_view kTypeNames[] = {"text",   "multiline_text",    "choice", "phone",
-                                           "person", "directory_account", "rows"};
+constexpr std::string_view kTypeNames[] = {"text",  "multiline_text", "choice",
+                                           "phone", "person",         "directory_account",
+                                           "rows",  "date",           "checkbox"};
 constexpr std::string_view kReserved[] = {"and",  "or",    "not",   "in",
                                           "true", "false", "empty", "visible"};
 
@@ -114,6 +116,12 @@ void load_pattern(const YAML::Node& map, FieldDef& field, Reporter& reporter) {
   }
   auto text = read_text(*pattern, reporter);
   if (!text) return;
+  if (auto refusal = unsupported_regex_syntax(*text)) {
+    YAML::Mark at = pattern->value.Mark();
+    at.column = content_column(pattern->value) + static_cast<int>(refusal->offset);
+    reporter.at(at, "in 'pattern': " + refusal->reason);
+    return;
+  }
   try {
     field.pattern.emplace(*text, std::regex::ECMAScript | std::regex::optimize);
     field.pattern_text = *text;
@@ -129,6 +137,33 @@ void load_pattern(const YAML::Node& map, FieldDef& field, Reporter& reporter) {
 std::vector<FieldDef> load_list(const YAML::Node& list, std::string_view what,
                                 const HandlerCatalog& handlers, Reporter& reporter,
                                 ListContext& context, bool columns);
+
+std::optional<DateBound> load_date_bound(const Entry& entry, Reporter& reporter) {
+  auto text = read_text(entry, reporter);
+  if (!text) return std::nullopt;
+  auto bound = parse_date_bound(*text);
+  if (!bound) {
+    reporter.at(entry.value, "'" + entry.key.Scalar() + "' is '" + *text +
+                                 "'; expected a date such as 2026-03-14, 'today', or days from "
+                                 "today such as '+14d' or '-1d'");
+  }
+  return bound;
+}
+
+/// A date field's `min` and `max`; when both are absolute, or both relative, min <= max.
+void load_date_bounds(const YAML::Node& map, FieldDef& field, Reporter& reporter) {
+  auto min = find(map, "min");
+  auto max = find(map, "max");
+  if (min) field.min_date = load_date_bound(*min, reporter);
+  if (max) field.max_date = load_date_bound(*max, reporter);
+  if (!field.min_date || !field.max_date || field.min_date->relative != field.max_date->relative)
+    return;
+  const std::chrono::sys_days any_day{};
+  if (field.min_date->resolve(any_day) > field.max_date->resolve(any_day)) {
+    reporter.at(max->value, "'min' (" + field.min_date->text + ") is after 'max' (" +
+                                field.max_date->text + "); expected min <= max");
+  }
+}
 
 void load_rows(const YAML::Node& map, FieldDef& field, const HandlerCatalog& handlers,
                Reporter& reporter, const ListContext& outer) {
@@ -212,6 +247,7 @@ void load_field_details(const YAML::Node& map, FieldDef& field, const HandlerCat
   if (auto when = find(map, "read_only_when"))
     field.read_only_when = load_condition(*when, self_resolver, reporter);
   if (textual) load_pattern(map, field, reporter);
+  if (field.type == FieldType::date) load_date_bounds(map, field, reporter);
   if (field.type == FieldType::choice) {
     if (auto choices = find(map, "choices"))
       load_choices(*choices, field, context, reporter);
@@ -264,7 +300,7 @@ std::optional<FieldDef> load_field(const YAML::Node& map, const HandlerCatalog& 
   if (is_column && field.type == FieldType::rows) {
     reporter.at(type->value,
                 "a column cannot be of type 'rows'; expected one of text, multiline_text, choice, "
-                "phone, person or directory_account");
+                "phone, person, directory_account, date or checkbox");
     return std::nullopt;
   }
 
@@ -275,7 +311,9 @@ std::optional<FieldDef> load_field(const YAML::Node& map, const HandlerCatalog& 
                        field.type == FieldType::phone;
   if (textual) allowed.insert(allowed.end(), {"pattern", "pattern_message"});
   if (field.type == FieldType::choice) allowed.push_back("choices");
-  if (field.type != FieldType::rows) allowed.push_back("rules");
+  if (field.type != FieldType::rows && field.type != FieldType::checkbox)
+    allowed.push_back("rules");
+  if (field.type == FieldType::date) allowed.insert(allowed.end(), {"min", "max"});
   if (field.type == FieldType::rows)
     allowed.insert(allowed.end(), {"columns", "min_rows", "max_rows", "unique", "add_label"});
   check_keys(map, allowed, "a " + std::string(to_string(field.type)) + " field", reporter);

@@ -9,6 +9,7 @@
 #include "load_fields.hpp"
 #include "load_form_parts.hpp"
 #include "utf8_check.hpp"
+#include "yaml_syntax_hint.hpp"
 
 namespace servicedesk {
 namespace forms {
@@ -186,7 +187,8 @@ FormLoadResult load_form_text(std::string_view text, const std::filesystem::path
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    reporter.at(e.mark, "YAML syntax error: " + e.msg);
+    reporter.at(e.mark,
+                "YAML syntax error: " + e.msg + forms::yaml_syntax_hint(e.msg, text, e.mark.line));
     result.diagnostics = std::move(reporter.diagnostics());
     return result;
   }

@@ -27,6 +27,8 @@ nlohmann::json Evaluation::to_json() const {
         options.push_back({{"value", value}, {"label", label}});
       entry["options"] = std::move(options);
     }
+    if (!state.min.empty()) entry["min"] = state.min;
+    if (!state.max.empty()) entry["max"] = state.max;
     fields_json[path] = std::move(entry);
   }
   nlohmann::json out = {{"fields", std::move(fields_json)}, {"valid", valid}};

@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "servicedesk/forms/closest_name.hpp"
+
 namespace servicedesk::forms {
 
 void Reporter::at(const YAML::Mark& mark, std::string message) {
@@ -54,7 +56,8 @@ void check_keys(const YAML::Node& map, const std::vector<std::string_view>& allo
     bool known = false;
     for (std::string_view name : allowed) known = known || name == key;
     if (!known) {
-      reporter.at(it->first, "unknown key '" + key + "' in " + std::string(where) + "; expected " +
+      reporter.at(it->first, "unknown key '" + key + "' in " + std::string(where) +
+                                 did_you_mean(key, allowed) + "; expected " +
                                  join_choices(allowed));
     }
     for (const std::string& earlier : seen) {

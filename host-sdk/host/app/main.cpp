@@ -1,4 +1,5 @@
-// servicedesk-host: `serve`, `plugins`, `lint` catalog YAML, `migrate` the store, `hash-password`.
+// servicedesk-host: `serve`, `plugins`, `lint`/`test`/`try` catalog YAML, `migrate`,
+// `hash-password`.
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -13,13 +14,13 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/commands.hpp"
 #include "app/host_config.hpp"
 #include "app/host_parts.hpp"
 #include "app/open_store.hpp"
 #include "app/serve.hpp"
 #include "auth/password_hash.hpp"
 #include "catalog/form_repository.hpp"
-#include "catalog/lint.hpp"
 
 namespace {
 
@@ -36,6 +37,10 @@ struct Flags {
   std::string directory_file;
   std::size_t threads = 0;
   std::vector<std::string> lint_paths;
+  std::string lint_format = "text";
+  std::string handlers_format = "text";
+  std::vector<std::string> test_paths;
+  servicedesk::host::TryRequest try_request;
 };
 
 std::optional<HostConfig> resolve(const Flags& flags) {
@@ -121,18 +126,6 @@ int print_password_hash() {
   return 0;
 }
 
-int lint(const HostConfig& config, const std::vector<std::string>& paths) {
-  std::string error;
-  auto parts = servicedesk::host::load_host_parts(config, error);
-  if (!parts) {
-    std::cerr << error << "\n";
-    return 1;
-  }
-  std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
-  if (targets.empty()) targets.assign(config.catalog_dirs.begin(), config.catalog_dirs.end());
-  return servicedesk::host::lint_paths(targets, parts->plugins->catalog(), std::cout);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -156,10 +149,14 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--data-dir", flags.data_dir,
                  "data folder (database, mail, plugin data); default ./var");
+  // One folder per flag: `lint --plugin-dir a --plugin-dir b ./catalog` must not take the
+  // file to check as a third plugin folder.
   app.add_option("--plugin-dir", flags.plugin_dirs,
-                 "folder of plugin *.so files; repeat for several folders");
+                 "folder of plugin *.so files; repeat for several folders")
+      ->allow_extra_args(false);
   app.add_option("--catalog-dir", flags.catalog_dirs,
-                 "folder of catalog-item YAML files; repeat for several folders");
+                 "folder of catalog-item YAML files; repeat for several folders")
+      ->allow_extra_args(false);
   app.add_option("--directory-file", flags.directory_file,
                  "directory of people and accounts (YAML or CSV); default: the demo directory");
 
@@ -171,11 +168,35 @@ int main(int argc, char** argv) {
 
   app.add_subcommand("plugins", "list plugins, their versions, items and handlers");
 
+  auto* handlers_cmd = app.add_subcommand(
+      "handlers", "list every handler of the loaded plugins: kind, parameters, fields read");
+  handlers_cmd->add_option("--format", flags.handlers_format, "text (default) or markdown")
+      ->check(CLI::IsMember({"text", "markdown"}));
+
   app.add_subcommand("migrate",
                      "apply the schema steps the store (SQLite, or store.postgres) lacks");
 
   auto* lint_cmd = app.add_subcommand("lint", "check catalog-item YAML files; exit 1 on errors");
   lint_cmd->add_option("paths", flags.lint_paths, "files or folders (default: the catalog folder)");
+  lint_cmd->add_option("--format", flags.lint_format, "text (default), json or sarif (SARIF 2.1.0)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+
+  auto* test_cmd = app.add_subcommand(
+      "test", "run the form test cases (X.tests.yaml beside X.yaml); exit 1 on a failure");
+  test_cmd->add_option("paths", flags.test_paths,
+                       "tests files, forms or folders (default: the catalog folder)");
+
+  auto* try_cmd =
+      app.add_subcommand("try", "show what the portal makes of one answer set for a form");
+  try_cmd->add_option("form", flags.try_request.form_file, "the form's YAML file")->required();
+  try_cmd
+      ->add_option("--answers", flags.try_request.answers_file,
+                   "JSON object of answers keyed by field id; - for standard input")
+      ->required();
+  try_cmd->add_option("--as", flags.try_request.as,
+                      "username of the person filling it in; default: anyone it is offered to");
+  try_cmd->add_option("--format", flags.try_request.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
 
   app.add_subcommand("hash-password",
                      "read a password on standard input and print its hash for the directory "
@@ -188,10 +209,15 @@ int main(int argc, char** argv) {
   if (!config) return 2;
   if (app.got_subcommand("serve")) return servicedesk::host::serve(*config);
   if (app.got_subcommand("migrate")) return servicedesk::host::migrate_store(*config);
+  if (app.got_subcommand("handlers"))
+    return servicedesk::host::run_handlers_command(*config, flags.handlers_format);
+  if (app.got_subcommand("test"))
+    return servicedesk::host::run_test_command(*config, flags.test_paths);
+  if (app.got_subcommand("try"))
+    return servicedesk::host::run_try_command(*config, flags.try_request);
   if (app.got_subcommand("plugins")) {
     spdlog::set_level(spdlog::level::warn);
     return list_plugins(*config);
   }
-  spdlog::set_level(spdlog::level::warn);
-  return lint(*config, flags.lint_paths);
+  return servicedesk::host::run_lint_command(*config, flags.lint_paths, flags.lint_format);
 }

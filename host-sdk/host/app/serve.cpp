@@ -240,8 +240,9 @@ int serve_with(const HostConfig& config, HostParts& parts, Store& store) {
   auto transport = make_transport(config);
   DeliveryWorker worker(store, *transport, delivery_options(config));
   worker.start();
-  FulfilmentWorker jobs({store, items, *parts.directory, [&worker] { worker.wake(); }},
-                        job_settings(config));
+  FulfilmentWorker jobs(
+      {store, items, *parts.directory, [&worker] { worker.wake(); }, &parts.handler_failures},
+      job_settings(config));
   jobs.start();
   auto stop_workers = [&] {
     jobs.stop();

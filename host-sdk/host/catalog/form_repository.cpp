@@ -2,18 +2,22 @@
 #include "catalog/form_repository.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include <spdlog/spdlog.h>
 
+#include "catalog/catalog_files.hpp"
 #include "catalog/item_registration.hpp"
+#include "servicedesk/forms/form_checks.hpp"
 
 namespace servicedesk::host {
 namespace {
 
 bool is_form_file(const std::filesystem::directory_entry& entry) {
   std::error_code ec;
-  return entry.is_regular_file(ec) && entry.path().extension() == ".yaml";
+  return entry.is_regular_file(ec) && is_form_file_name(entry.path());
 }
 
 std::string first_lines(const std::vector<Diagnostic>& diagnostics) {
@@ -23,6 +27,15 @@ std::string first_lines(const std::vector<Diagnostic>& diagnostics) {
   if (diagnostics.size() > 5)
     out += "\n  ... and " + std::to_string(diagnostics.size() - 5) + " more";
   return out;
+}
+
+/// Logs what `lint` would warn about in a form that loaded (a swallowed `mandatory: true`).
+void log_warnings(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  for (const Diagnostic& warning : form_warnings(text.str(), file))
+    spdlog::warn("catalog: {}", warning.to_string());
 }
 
 }  // namespace
@@ -61,19 +74,16 @@ std::size_t FormRepository::load_all() {
   }
   std::sort(paths.begin(), paths.end());
   companions_changed_locked();
-  for (const auto& path : paths) load_file_locked(path);
+  for (const auto& path : paths) load_file_locked(path, false);
   publish_locked();
   return static_cast<std::size_t>(std::count_if(files_.begin(), files_.end(),
                                                 [](const auto& f) { return !f.second.status.ok; }));
 }
 
-void FormRepository::load_file_locked(const std::filesystem::path& file) {
-  FileState& state = files_[file];
+bool FormRepository::load_file_locked(const std::filesystem::path& file, bool settle) {
   std::error_code ec;
-  state.size = std::filesystem::file_size(file, ec);
-  state.mtime = std::filesystem::last_write_time(file, ec);
-  state.status.file = file;
-  state.status.checked_at = std::chrono::system_clock::now();
+  const auto size = std::filesystem::file_size(file, ec);
+  const auto mtime = std::filesystem::last_write_time(file, ec);
   FormLoadResult result = load_form_file(file, handlers_);
   if (result.ok()) {
     if (auto problem = registration_problem(*result.form, file, handlers_)) {
@@ -81,6 +91,21 @@ void FormRepository::load_file_locked(const std::filesystem::path& file) {
       result.form.reset();
     }
   }
+  if (!result.ok() && settle) {
+    // An editor or a copy may be half-way through writing it: report it once it stays so.
+    auto [pending, first] = unsettled_.try_emplace(file, size, mtime);
+    if (first || pending->second != std::pair{size, mtime}) {
+      pending->second = {size, mtime};
+      spdlog::debug("catalog: {} does not load yet; waiting for it to be complete", file.string());
+      return false;
+    }
+  }
+  unsettled_.erase(file);
+  FileState& state = files_[file];
+  state.size = size;
+  state.mtime = mtime;
+  state.status.file = file;
+  state.status.checked_at = std::chrono::system_clock::now();
   if (result.ok()) {
     state.form = std::move(result.form);
     state.status.ok = true;
@@ -88,6 +113,7 @@ void FormRepository::load_file_locked(const std::filesystem::path& file) {
     state.status.item_id = state.form->header().id;
     state.status.diagnostics.clear();
     spdlog::info("catalog: loaded {} (item {})", file.string(), state.status.item_id);
+    log_warnings(file);
   } else {
     state.status.ok = false;
     state.status.live = state.form != nullptr;
@@ -97,6 +123,7 @@ void FormRepository::load_file_locked(const std::filesystem::path& file) {
                   state.form ? "; the last good version stays live" : "",
                   first_lines(state.status.diagnostics));
   }
+  return true;
 }
 
 void FormRepository::publish_locked() {
@@ -112,6 +139,7 @@ bool FormRepository::companions_changed_locked() {
   bool unreadable = false;
   for (const auto& entry : entries(unreadable)) {
     std::error_code file_ec;
+    // A form's own file and its test cases are no companion: neither is read by a form.
     if (!entry.is_regular_file(file_ec) || entry.path().extension() == ".yaml") continue;
     const auto size = std::filesystem::file_size(entry.path(), file_ec);
     const auto mtime = std::filesystem::last_write_time(entry.path(), file_ec);
@@ -136,10 +164,11 @@ std::size_t FormRepository::reload_changed() {
     const auto mtime = std::filesystem::last_write_time(entry.path(), time_ec);
     if (size_ec || time_ec) continue;
     auto it = files_.find(entry.path());
-    if (!reload_all && it != files_.end() && it->second.size == size && it->second.mtime == mtime)
+    const bool unsettled = unsettled_.count(entry.path()) != 0;
+    if (!reload_all && !unsettled && it != files_.end() && it->second.size == size &&
+        it->second.mtime == mtime)
       continue;
-    load_file_locked(entry.path());
-    ++changed;
+    if (load_file_locked(entry.path(), true)) ++changed;
   }
   if (unreadable) {
     // An unreadable folder (being replaced, unmounted) is no reason to drop live forms.
@@ -150,6 +179,7 @@ std::size_t FormRepository::reload_changed() {
     if (std::find(present.begin(), present.end(), it->first) == present.end()) {
       spdlog::warn("catalog: {} was removed; item {} is no longer offered", it->first.string(),
                    it->second.status.item_id.empty() ? "(none)" : it->second.status.item_id);
+      unsettled_.erase(it->first);
       it = files_.erase(it);
       ++changed;
     } else {

@@ -45,8 +45,10 @@ class FormRepository {
   /// Loads every `*.yaml` of the folder (sorted). Returns how many files were refused.
   std::size_t load_all();
   /// Reloads files whose size or modification time changed, loads new files and drops
-  /// deleted ones. An edit of any other file of the folder (a notification body_file)
-  /// reloads every form. Returns how many files were (re)loaded or dropped. Thread-safe.
+  /// deleted ones. A changed file that fails to load is reported only when it fails again
+  /// unchanged on the next call (it may have been caught half-written). An edit of any other file
+  /// of the folder (a notification body_file) reloads every form. Returns how many files were
+  /// (re)loaded or dropped. Thread-safe.
   std::size_t reload_changed();
 
   /// Polls the folder every `interval` on a background thread until stop().
@@ -73,9 +75,11 @@ class FormRepository {
     std::shared_ptr<const Form> form;  // the live version from this file
   };
 
-  /// Loads one file into `files_` (caller holds `write_mutex_`); returns whether it changed the
-  /// live set.
-  void load_file_locked(const std::filesystem::path& file);
+  /// Loads one file into `files_` (caller holds `write_mutex_`). With `settle`, a file that
+  /// fails to load is taken as still being written until it fails again unchanged (same size
+  /// and modification time) on the next poll: nothing is reported or changed meanwhile, and
+  /// false is returned. Returns true when `files_` took the result.
+  bool load_file_locked(const std::filesystem::path& file, bool settle);
   void publish_locked();
   void watch_loop(std::chrono::milliseconds interval);
 
@@ -87,6 +91,9 @@ class FormRepository {
   std::atomic<std::shared_ptr<const FormMap>> live_;
   mutable std::mutex write_mutex_;  // serializes reloads and guards files_
   std::map<std::filesystem::path, FileState> files_;
+  /// Files that failed to load once since they last changed: size and modification time then.
+  std::map<std::filesystem::path, std::pair<std::uintmax_t, std::filesystem::file_time_type>>
+      unsettled_;
   /// Size and mtime of the other files (mail bodies): a change reloads every form.
   std::map<std::filesystem::path, std::pair<std::uintmax_t, std::filesystem::file_time_type>>
       companions_;

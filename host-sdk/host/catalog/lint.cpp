@@ -2,15 +2,21 @@
 #include "catalog/lint.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <tuple>
 
+#include "catalog/catalog_files.hpp"
 #include "catalog/item_registration.hpp"
 #include "servicedesk/forms/form.hpp"
+#include "servicedesk/forms/form_checks.hpp"
 
 namespace servicedesk::host {
 namespace {
 
-/// The files to check: each file as given, each folder's `*.yaml` sorted. A folder
-/// without any is a problem of its own.
+/// The files to check: each file as given, each folder's `*.yaml` sorted (test cases,
+/// `*.tests.yaml`, are checked by `servicedesk-host test`). A folder without any is a
+/// problem of its own.
 std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::path>& paths,
                                           std::vector<Diagnostic>& problems,
                                           std::vector<std::filesystem::path>& folders) {
@@ -24,8 +30,7 @@ std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::pat
     folders.push_back(path);
     std::vector<std::filesystem::path> found;
     for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".yaml")
-        found.push_back(entry.path());
+      if (entry.is_regular_file() && is_form_file_name(entry.path())) found.push_back(entry.path());
     }
     std::sort(found.begin(), found.end());
     if (found.empty()) problems.push_back({path.string(), 1, 1, "no *.yaml files in this folder"});
@@ -34,43 +39,51 @@ std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::pat
   return files;
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+std::string text_of(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace
 
-int lint_paths(const std::vector<std::filesystem::path>& files_or_dirs,
-               const HandlerCatalog& catalog, std::ostream& out) {
-  std::vector<Diagnostic> problems;
+LintReport lint_files(const std::vector<std::filesystem::path>& files_or_dirs,
+                      const HandlerCatalog& catalog, const std::vector<std::string>& known_roles) {
+  LintReport report;
   std::vector<std::filesystem::path> folders;
-  const std::vector<std::filesystem::path> files = expand(files_or_dirs, problems, folders);
-  for (const auto& diagnostic : problems) out << diagnostic.to_string() << '\n';
-  std::size_t count = problems.size();
-  std::size_t bad_files = 0;
-  for (const auto& file : files) {
+  report.files = expand(files_or_dirs, report.problems, folders);
+  for (const auto& file : report.files) {
     FormLoadResult result = load_form_file(file, catalog);
     if (result.ok()) {
       if (auto problem = registration_problem(*result.form, file, catalog))
         result.diagnostics.push_back(std::move(*problem));
     }
-    for (const Diagnostic& diagnostic : result.diagnostics) out << diagnostic.to_string() << '\n';
-    count += result.diagnostics.size();
-    if (!result.diagnostics.empty()) ++bad_files;
+    const std::string text = text_of(file);
+    for (Diagnostic& problem : unknown_roles(text, file, known_roles))
+      result.diagnostics.push_back(std::move(problem));
+    for (Diagnostic& problem : form_warnings(text, file))
+      result.diagnostics.push_back(std::move(problem));
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::tie(a.file, a.line, a.column) <
+                              std::tie(b.file, b.line, b.column);
+                     });
+    report.problems.insert(report.problems.end(), result.diagnostics.begin(),
+                           result.diagnostics.end());
   }
   if (!folders.empty()) {
-    for (const Diagnostic& missing : missing_forms(catalog, folders.front(), files)) {
-      out << missing.to_string() << '\n';
-      ++count;
-    }
+    for (Diagnostic& missing : missing_forms(catalog, folders.front(), report.files))
+      report.problems.push_back(std::move(missing));
   }
-  if (count == 0) {
-    out << "lint: " << plural(files.size(), "file") << " checked, no problems found\n";
-    return 0;
-  }
-  out << "lint: " << plural(files.size(), "file") << " checked, " << plural(count, "problem")
-      << " in " << plural(bad_files, "file") << "\n";
-  return 1;
+  return report;
+}
+
+int lint_paths(const std::vector<std::filesystem::path>& files_or_dirs,
+               const HandlerCatalog& catalog, std::ostream& out) {
+  const LintReport report = lint_files(files_or_dirs, catalog);
+  write_lint_text(report, out);
+  return report.exit_code();
 }
 
 }  // namespace servicedesk::host

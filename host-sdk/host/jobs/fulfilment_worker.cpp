@@ -19,20 +19,28 @@ struct RunResult {
   std::string message;
 };
 
-/// Calls the handler on a helper thread, renewing the lease until it answers.
-RunResult call_handler(const Fulfilment& handler, const RequestItemRecord& item,
-                       const std::function<void()>& renew, std::chrono::milliseconds every) {
+/// Calls the handler on a helper thread, renewing the lease until it answers. A handler that
+/// threw is reported to `failures` (log and /metrics) like any other handler failure.
+RunResult call_handler(const Form& form, const RequestItemRecord& item,
+                       const HandlerFailureSink* failures, const std::function<void()>& renew,
+                       std::chrono::milliseconds every) {
   FulfilmentFeedback feedback;
   auto answer = std::async(std::launch::async, [&] {
-    return handler.call(
+    return form.fulfilment()->call(
         FulfilmentInput{item.number, item.item_id, item.answers, Decision::fulfil, {}, &feedback});
   });
   while (answer.wait_for(every) != std::future_status::ready) renew();
   HandlerOutcome<FulfilmentResult> outcome = answer.get();
   if (!outcome.ok()) {
     // The exception's text is for the log only; staff see a plain sentence.
-    spdlog::error("handler failed: fulfilment handler of item '{}' ({}): {}", item.item_id,
-                  item.number, outcome.failure);
+    const HandlerOrigin& origin = form.fulfilment_origin();
+    if (failures != nullptr) {
+      failures->report({HandlerKind<FulfilmentFn>::name, origin.name, origin.plugin, item.item_id,
+                        "", outcome.failure});
+    } else {
+      spdlog::error("handler failed: fulfilment handler of item '{}' ({}): {}", item.item_id,
+                    item.number, outcome.failure);
+    }
     return {false, false, "Fulfilment failed: the item's handler could not run; see the host log."};
   }
   const FulfilmentResult& result = *outcome.result;
@@ -173,14 +181,14 @@ void FulfilmentWorker::run(const FulfilmentJob& job) {
   const auto form = parts_.catalog.find(item->item_id);
   if (!form) {
     result = {false, true, "The item's form is not loaded; the job waits for it."};
-  } else if (const Fulfilment* handler = form->fulfilment(); handler == nullptr) {
+  } else if (form->fulfilment() == nullptr) {
     result = {true, false, "No fulfilment handler; nothing to change."};
   } else {
     auto renew = [&] {
       if (!parts_.store.renew_lease(claim, std::chrono::system_clock::now() + settings_.lease))
         spdlog::warn("job {}: the lease could not be renewed", item->number);
     };
-    result = call_handler(*handler, *item, renew, settings_.lease / 3);
+    result = call_handler(*form, *item, parts_.failures, renew, settings_.lease / 3);
   }
   StoreError saved = StoreError::none;
   if (result.ok) {

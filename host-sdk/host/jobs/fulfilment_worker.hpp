@@ -13,6 +13,7 @@
 #include "jobs/job_queue.hpp"
 #include "jobs/job_settings.hpp"
 #include "servicedesk/directory.hpp"
+#include "servicedesk/forms/handler_failures.hpp"
 #include "store/store.hpp"
 #include "usecases/item_source.hpp"
 
@@ -28,6 +29,9 @@ struct JobParts {
   ItemSource& catalog;
   const Directory& directory;
   std::function<void()> mail_queued;  ///< after a job queued mail
+  /// Logs and counts a fulfilment handler that threw (the host's HandlerFailureLog, shown
+  /// in /metrics); null: such failures are logged here only.
+  const HandlerFailureSink* failures = nullptr;
 };
 
 /// Runs due jobs one at a time on its own thread. The plugin's fulfilment handler runs on

@@ -8,6 +8,7 @@
 #include <boost/dll/shared_library.hpp>
 
 #include "plugins/collecting_registrar.hpp"
+#include "servicedesk/forms/standard_rules.hpp"
 #include "servicedesk/plugin.hpp"
 
 namespace servicedesk::host {
@@ -60,7 +61,10 @@ struct PluginLifetime {
 }  // namespace
 
 PluginRegistry::PluginRegistry(HostServicesFactory services)
-    : services_factory_(std::move(services)) {}
+    : services_factory_(std::move(services)) {
+  // The host's own rules sit in the same tables, so a plugin cannot take their names.
+  add_standard_rules(catalog_);
+}
 
 PluginRegistry::~PluginRegistry() = default;
 

@@ -47,7 +47,8 @@ class PluginRegistry final {
   PluginReport load_file(const std::filesystem::path& file);
 
   const std::vector<PluginReport>& reports() const { return reports_; }
-  /// Every item and handler of the loaded plugins: what forms are checked against.
+  /// Every item and handler of the loaded plugins, and the host's standard rules
+  /// (standard_rules.hpp): what forms are checked against.
   const HandlerCatalog& catalog() const { return catalog_; }
 
  private:

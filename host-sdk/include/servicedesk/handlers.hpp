@@ -21,8 +21,10 @@ namespace servicedesk {
 
 /// The type of one handler parameter, as written in YAML. `field` is the id of a field of
 /// the form the handler is bound in (read as a std::string); the form loader and `lint`
-/// report an id the form does not have at the parameter's line.
-enum class ParamType { boolean, integer, string, string_list, field };
+/// report an id the form does not have at the parameter's line. Since SDK 3.1,
+/// `date_field` is a `field` that must also be of type `date` (its answers are always
+/// `YYYY-MM-DD`).
+enum class ParamType { boolean, integer, string, string_list, field, date_field };
 
 /// One parameter a handler accepts; the form loader checks YAML against these. The type is
 /// required: `{"max_days", ParamType::integer, true, "longest loan in days"}`.
@@ -86,6 +88,8 @@ inline std::string_view param_type_words(ParamType type) noexcept {
       return "a list of texts";
     case ParamType::field:
       return "a field id";
+    case ParamType::date_field:
+      return "the id of a date field";
   }
   return "a value";
 }
@@ -103,7 +107,7 @@ class RuleParams {
 
   bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
   /// The value of `name` when given in YAML, else `fallback`. T is the C++ type of the
-  /// declared ParamType: bool, std::int64_t, std::string (string and field) or
+  /// declared ParamType: bool, std::int64_t, std::string (string, field, date_field) or
   /// std::vector<std::string>.
   template <class T>
   T get_or(std::string_view name, T fallback) const {
@@ -141,6 +145,7 @@ class RuleParams {
         return std::is_same_v<T, std::int64_t>;
       case ParamType::string:
       case ParamType::field:
+      case ParamType::date_field:
         return std::is_same_v<T, std::string>;
       case ParamType::string_list:
         return std::is_same_v<T, std::vector<std::string>>;

@@ -36,8 +36,8 @@
 /// let plugins count events for /metrics (HostServices::count) and fulfilment handlers say a
 /// failure is temporary (FulfilmentInput::feedback); 2.2 let an item be fulfilled at checkout
 /// (Registrar::fulfil_at_checkout), fulfilment running as a durable job. All of it is part
-/// of 3.0.)
-#define SERVICEDESK_API_MINOR 0
+/// of 3.0.) 3.1 added ParamType::date_field.
+#define SERVICEDESK_API_MINOR 1
 
 namespace servicedesk {
 

@@ -71,7 +71,9 @@ TEST_F(FormRepositoryTest, InvalidEditKeepsTheLastGoodVersionAndExposesItsErrors
   repository.load_all();
   write(folder_ / "a.yaml",
         "id: item-a\nname: Item\ncategory: Tests\nfields:\n  - { id: note, type: txt }\n");
-  repository.reload_changed();
+  repository.reload_changed();  // it may be half-written: not reported yet
+  EXPECT_TRUE(repository.status()[0].ok);
+  repository.reload_changed();  // still broken, unchanged: reported
   EXPECT_EQ(label_of(repository.find("item-a")), "First");
   const auto status = repository.status();
   ASSERT_EQ(status.size(), 1u);
@@ -113,9 +115,36 @@ TEST_F(FormRepositoryTest, EditedMailBodyIsReloadedAndCheckedToo) {
   EXPECT_EQ(repository.find("item-a")->notifications()[0].body_template, "Bye {recipient.name}");
   write(folder_ / "a.txt", "Bye {recipient.nam}");
   repository.reload_changed();
+  repository.reload_changed();  // reported once it stays broken
   EXPECT_EQ(repository.find("item-a")->notifications()[0].body_template, "Bye {recipient.name}");
   ASSERT_FALSE(repository.status()[0].ok);
   EXPECT_EQ(repository.status()[0].diagnostics[0].file, (folder_ / "a.txt").string());
+}
+
+TEST_F(FormRepositoryTest, FileCaughtHalfWrittenIsNotReportedAsBroken) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  const std::string whole = item_yaml("item-a", "Complete");
+  // A copy or an editor caught in the middle of writing: cut inside the field list.
+  write(folder_ / "a.yaml", whole.substr(0, whole.find("type:")));
+  EXPECT_EQ(repository.reload_changed(), 0u);
+  EXPECT_TRUE(repository.status()[0].ok) << "a half-written file is not reported";
+  EXPECT_EQ(label_of(repository.find("item-a")), "First");
+  write(folder_ / "a.yaml", whole);
+  EXPECT_EQ(repository.reload_changed(), 1u);
+  EXPECT_EQ(label_of(repository.find("item-a")), "Complete");
+  EXPECT_TRUE(repository.status()[0].ok);
+  EXPECT_TRUE(repository.status()[0].diagnostics.empty());
+}
+
+TEST_F(FormRepositoryTest, TestsFilesBesideTheFormsAreNotForms) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "First"));
+  write(folder_ / "a.tests.yaml", "cases: []\n");
+  host::FormRepository repository(folder_, catalog_);
+  EXPECT_EQ(repository.load_all(), 0u);
+  ASSERT_EQ(repository.status().size(), 1u);
+  EXPECT_EQ(repository.status()[0].file.filename(), "a.yaml");
 }
 
 TEST_F(FormRepositoryTest, SecondFileWithTheSameItemIdIsRefused) {

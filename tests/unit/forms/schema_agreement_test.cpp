@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
+#include "catalog/catalog_files.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
@@ -15,7 +16,8 @@ namespace {
 std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& folder) {
   std::vector<std::filesystem::path> out;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-    if (entry.path().extension() == ".yaml") out.push_back(entry.path());
+    // X.tests.yaml holds test cases of the form X.yaml, not a form.
+    if (host::is_form_file_name(entry.path())) out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include "catalog/catalog_files.hpp"
 #include "load_form_parts.hpp"
 #include "schema_text.hpp"
 #include "test_catalog.hpp"
@@ -31,7 +32,7 @@ TEST(SchemaCheck, AcceptsShippedAndGoldenFiles) {
        {std::filesystem::path(SERVICEDESK_CATALOG_ITEMS), forms_test::data_path("golden")}) {
     std::size_t checked = 0;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-      if (entry.path().extension() != ".yaml") continue;
+      if (!host::is_form_file_name(entry.path())) continue;  // not X.tests.yaml
       Reporter reporter(entry.path().string());
       check_schema(YAML::LoadFile(entry.path().string()), reporter);
       for (const auto& d : reporter.diagnostics()) ADD_FAILURE() << d.to_string();

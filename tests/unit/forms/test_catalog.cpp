@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "servicedesk/forms/standard_rules.hpp"
 #include "servicedesk/registrar.hpp"
 
 namespace servicedesk::forms_test {
@@ -90,6 +91,7 @@ void add_loan_rules(const std::function<void(RegisteredHandler<FieldRuleFn>)>& k
 
 // Over 60 lines on purpose: the list of every test handler, one short registration each.
 TestCatalog::TestCatalog() {
+  add_standard_rules(*this);  // as the host's plugin registry does
   add_item({"accounts", "accounts.yaml", "forms-test"});
   // Reads a rows field by name, like the DUO plugin's duo_account_rules reads `members`.
   keep(make<FormRuleFn>(

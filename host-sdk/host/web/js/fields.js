@@ -2,6 +2,7 @@
 import { h, uniqueId, replace } from './dom.js';
 import { createTypeahead } from './typeahead.js';
 import { humanize, rowPath } from './paths.js';
+import { dateField, checkboxField } from './fields_native.js';
 
 /** The visible label of a field; YAML may leave column labels out. */
 export function labelOf(field) {
@@ -9,7 +10,7 @@ export function labelOf(field) {
 }
 
 /** The pieces every field shares: label text, help, error slot, required marker. */
-function scaffold(field, path) {
+export function scaffold(field, path) {
   const inputId = uniqueId('f', path);
   const helpId = field.help ? `${inputId}-help` : null;
   const errorId = `${inputId}-error`;
@@ -31,7 +32,7 @@ function showErrors(errorEl, messages) {
   return list.length > 0;
 }
 
-function applyCommon(widget, s, state, errors) {
+export function applyCommon(widget, s, state, errors) {
   widget.wrapper.hidden = !state.visible;
   s.mark.hidden = !state.mandatory;
   return showErrors(s.error, errors);
@@ -191,7 +192,7 @@ function rows(field, path, ctx) {
   }
 
   addButton.addEventListener('click', () => {
-    const blank = Object.fromEntries((field.columns || []).map((c) => [c.id, '']));
+    const blank = Object.fromEntries((field.columns || []).map((c) => [c.id, c.type === 'checkbox' ? false : '']));
     const next = [...current(), blank];
     ctx.set(path, next, { immediate: true });
     render(next.length - 1);
@@ -214,6 +215,8 @@ export function renderField(field, path, ctx) {
     case 'person':
     case 'directory_account': return directory(field, path, ctx);
     case 'rows': return rows(field, path, ctx);
+    case 'date': return dateField(field, path, ctx);
+    case 'checkbox': return checkboxField(field, path, ctx);
     default: return textLike(field, path, ctx);
   }
 }

@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "servicedesk/directory.hpp"
+#include "servicedesk/forms/calendar.hpp"
 #include "servicedesk/forms/handler_catalog.hpp"
 #include "servicedesk/forms/handler_failures.hpp"
 #include "servicedesk/handlers.hpp"
@@ -45,6 +46,8 @@ struct EvalContext {
   std::string_view requester;            ///< the person filling in the form
   /// Where handler failures are reported (logged, counted); null: not reported.
   const HandlerFailureSink* failures = nullptr;
+  /// Today's date for relative date bounds; null: system_calendar(). Read once per call.
+  const Calendar* calendar = nullptr;
 };
 
 /// The state of one field path ("members[2].last_four") for the answers given.
@@ -55,6 +58,8 @@ struct FieldState {
   std::vector<std::pair<std::string, std::string>> options;  ///< choices offered: value, label
   std::vector<std::string> errors;
   bool has_options = false;  ///< a choice field: `options` is sent even when empty
+  std::string min;           ///< a date field: the earliest date accepted today, or ""
+  std::string max;           ///< a date field: the latest date accepted today, or ""
 };
 
 /// The answer to `POST /evaluate`: every field path's state, in form order.

@@ -1,0 +1,31 @@
+// `servicedesk-host handlers`: the reference of every handler the loaded plugins offer.
+#include <algorithm>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "app/commands.hpp"
+#include "app/host_parts.hpp"
+#include "plugins/handler_reference.hpp"
+
+namespace servicedesk::host {
+
+int run_handlers_command(const HostConfig& config, const std::string& format) {
+  spdlog::set_level(spdlog::level::err);
+  std::string error;
+  auto parts = load_host_parts(config, error);
+  if (!parts) {
+    std::cerr << error << "\n";
+    return 1;
+  }
+  const HandlerCatalog& catalog = parts->plugins->catalog();
+  std::cout << (format == "markdown" ? handler_reference_markdown(catalog)
+                                     : handler_reference_text(catalog));
+  const auto& reports = parts->plugins->reports();
+  const bool refused = std::any_of(reports.begin(), reports.end(),
+                                   [](const auto& report) { return !report.loaded; });
+  if (refused) std::cerr << "some plugins were refused; `servicedesk-host plugins` says why\n";
+  return refused ? 1 : 0;
+}
+
+}  // namespace servicedesk::host
