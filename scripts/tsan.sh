@@ -11,6 +11,7 @@ scripts/install-deps.sh --tests
 start=$(date +%s)
 cmake --preset tsan >/dev/null
 cmake --build --preset tsan --target servicedesk-host duo_account_updates request_software \
-  store_tests jobs_tests mail_tests forms_tests host_http_front_tests reliability_tests
+  store_tests jobs_tests fulfilment_worker_tests mail_tests forms_tests host_http_front_tests \
+  reliability_tests
 echo "build (tsan) took $(($(date +%s) - start)) s"
 ctest --preset tsan -j2
