@@ -13,13 +13,16 @@ scripts/install-deps.sh --fuzz
 cmake --preset fuzz >/dev/null
 targets=("$@")
 if ((${#targets[@]} == 0)); then
+  # host_config_fuzz and http_request_fuzz join this list once they have had their first
+  # long run (issue 14's note); run them by name meanwhile.
   targets=(condition_fuzz directory_fuzz mail_template_fuzz duo_answers_fuzz form_yaml_fuzz
            form_answers_fuzz)
 fi
 cmake --build --preset fuzz --target "${targets[@]}"
 
 declare -A dictionary=([condition_fuzz]=condition.dict [form_yaml_fuzz]=yaml.dict
-                       [directory_fuzz]=yaml.dict)
+                       [directory_fuzz]=yaml.dict [host_config_fuzz]=yaml.dict
+                       [http_request_fuzz]=http.dict)
 failed=0
 printf '%-20s %12s %8s %8s %s\n' target executions cov ft result
 for target in "${targets[@]}"; do

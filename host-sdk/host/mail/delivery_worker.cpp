@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <set>
+#include <utility>
 
 #include "mail/mail_message.hpp"
 
@@ -66,12 +68,24 @@ std::size_t DeliveryWorker::run_once() {
     return 0;
   }
   std::size_t attempted = 0;
+  // Request and address of each mail that failed in this pass: the later mails of that
+  // request to that address wait for it (creation order per recipient).
+  std::set<std::pair<std::string, std::string>> held_back;
   for (const auto& message : batch) {
     {
       std::lock_guard lock(mutex_);
       if (stopping_) break;
     }
-    deliver_one(message);
+    const auto key = std::make_pair(message.request_number, message.to_address);
+    if (!message.request_number.empty() && held_back.count(key) > 0) {
+      try {
+        outbox_.release(message.id);
+      } catch (const std::exception& e) {
+        spdlog::error("mail {}: cannot give it back to the outbox: {}", message.id, e.what());
+      }
+      continue;
+    }
+    if (!deliver_one(message) && !message.request_number.empty()) held_back.insert(key);
     ++attempted;
   }
   return attempted;
@@ -90,7 +104,7 @@ void DeliveryWorker::loop() {
   }
 }
 
-void DeliveryWorker::deliver_one(const OutboxMessage& message) {
+bool DeliveryWorker::deliver_one(const OutboxMessage& message) {
   MailMessage mail;
   mail.from = {options_.from_address, options_.from_name};
   mail.to = {message.to_address, message.to_name};
@@ -120,7 +134,7 @@ void DeliveryWorker::deliver_one(const OutboxMessage& message) {
       ++delivered_;
       spdlog::info("mail {} for {} delivered via {}", message.id, message.request_number,
                    transport_.describe());
-      return;
+      return true;
     }
     ++failures_;
     const auto delay = backoff_delay(message.attempts, options_);
@@ -132,6 +146,7 @@ void DeliveryWorker::deliver_one(const OutboxMessage& message) {
     spdlog::error("mail {} for {}: cannot record the delivery outcome: {}", message.id,
                   message.request_number, e.what());
   }
+  return result.delivered;
 }
 
 }  // namespace servicedesk::host

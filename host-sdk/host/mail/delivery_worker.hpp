@@ -58,7 +58,8 @@ class DeliveryWorker {
 
  private:
   void loop();
-  void deliver_one(const OutboxMessage& message);
+  /// Whether the transport accepted the message.
+  bool deliver_one(const OutboxMessage& message);
 
   Outbox& outbox_;
   MailTransport& transport_;

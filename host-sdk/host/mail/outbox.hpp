@@ -23,7 +23,9 @@ struct OutboxMessage {
 /// Delivery states shown by `GET /api/requests/{number}`.
 enum class DeliveryState { pending, sent, failed_retrying };
 
-/// Durable queue of outgoing mail. Implementations are thread-safe.
+/// Durable queue of outgoing mail. Implementations are thread-safe. A request's mails reach
+/// each recipient in the order they were written: due() holds back a mail while an earlier
+/// one of its request to the same address is not due (waiting for its retry).
 class Outbox {
  public:
   virtual ~Outbox() = default;
@@ -36,6 +38,10 @@ class Outbox {
                            std::chrono::system_clock::time_point next_attempt) = 0;
   /// Messages not yet sent (for /metrics).
   virtual std::size_t depth() = 0;
+  /// Gives back a message handed out by due() without an attempt (it waits behind an
+  /// earlier mail of its request that just failed), so it is due again at once, not after
+  /// a claim's lease. Stores without claims need nothing here.
+  virtual void release(std::int64_t id) { (void)id; }
 };
 
 }  // namespace servicedesk::host

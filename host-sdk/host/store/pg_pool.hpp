@@ -27,8 +27,8 @@ class PgPool {
 
   /// Runs `fn(connection)` on a pooled connection and returns its result. When the database
   /// cannot be reached, or the connection is lost on the way (the connection is then
-  /// dropped; the next call opens a new one), throws StoreUnavailable. Other database errors
-  /// (pqxx::sql_error) pass through.
+  /// dropped; the next call opens a new one), throws StoreUnavailable; so does a write to a
+  /// database switched to read-only. Other database errors (pqxx::sql_error) pass through.
   template <class Fn>
   auto run(Fn&& fn) -> decltype(fn(std::declval<pqxx::connection&>())) {
     Lease lease(*this);
@@ -45,6 +45,9 @@ class PgPool {
         lease.discard();
         throw StoreUnavailable(std::string("database unavailable: ") + e.what());
       }
+      // 25006: the database or server was switched to read-only; the connection is fine.
+      if (e.sqlstate() == "25006")
+        throw StoreUnavailable(std::string("the database is read-only: ") + e.what());
       throw;
     }
   }

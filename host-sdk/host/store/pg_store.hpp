@@ -52,6 +52,7 @@ class PgStore final : public Store {
   std::vector<OutboxMessage> due(std::chrono::system_clock::time_point now,
                                  std::size_t limit) override;
   void mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) override;
+  void release(std::int64_t id) override;
   void mark_failed(std::int64_t id, const std::string& error,
                    std::chrono::system_clock::time_point next_attempt) override;
   std::size_t depth() override;

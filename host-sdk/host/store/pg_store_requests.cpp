@@ -241,10 +241,16 @@ std::vector<OutboxMessage> PgStore::claim_due_mail(std::chrono::system_clock::ti
   const std::int64_t now_ms = sql::to_ms(now);
   const std::int64_t until = now_ms + std::chrono::milliseconds(mail_lease_).count();
   return write([&](pqxx::work& work) {
-    // Claims what no live lease holds; other hosts skip the rows this one has locked.
+    // Claims what no live lease holds; other hosts skip the rows this one has locked. A
+    // request's mails reach each recipient in the order they were written: a mail waits
+    // while an earlier one of its request to the same address waits for its retry or is
+    // held by another claim.
     const auto rows = work.exec_params(
         "UPDATE outbox SET lease_owner = $1, lease_until = $2 WHERE id IN ("
-        "SELECT id FROM outbox WHERE NOT sent AND next_attempt_at <= $3 AND lease_until < $3 "
+        "SELECT id FROM outbox o WHERE NOT sent AND next_attempt_at <= $3 AND lease_until < $3 "
+        "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_number = o.request_number AND "
+        "e.request_number <> '' AND e.to_address = o.to_address AND NOT e.sent AND e.id < o.id "
+        "AND (e.next_attempt_at > $3 OR e.lease_until >= $3)) "
         "ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) "
         "RETURNING id, request_number, to_address, to_name, subject, body, attempts",
         lease_owner_, until, now_ms, static_cast<long long>(limit));
@@ -281,6 +287,17 @@ void PgStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point w
 } catch (const std::exception& e) {
   // The lease runs out and the message is sent again later: a duplicate, never a loss.
   spdlog::error("store: marking mail {} sent failed: {}", id, e.what());
+}
+
+void PgStore::release(std::int64_t id) try {
+  write([&](pqxx::work& work) {
+    work.exec_params(
+        "UPDATE outbox SET lease_owner = '', lease_until = 0 WHERE id = $1 AND lease_owner = $2",
+        id, lease_owner_);
+  });
+} catch (const std::exception& e) {
+  // The lease runs out instead: the mail is only later, never lost.
+  spdlog::error("store: giving back mail {} failed: {}", id, e.what());
 }
 
 void PgStore::mark_failed(std::int64_t id, const std::string& error,

@@ -247,10 +247,15 @@ std::vector<OutboxMessage> SqliteStore::due(std::chrono::system_clock::time_poin
 std::vector<OutboxMessage> SqliteStore::due_messages(std::chrono::system_clock::time_point now,
                                                      std::size_t limit) {
   auto db = read();
+  // A request's mails reach each recipient in the order they were written: a mail waits
+  // while an earlier one of its request to the same address waits for its retry.
   SQLite::Statement query(
       *db,
       "SELECT id, request_number, to_address, to_name, subject, body, attempts "
-      "FROM outbox WHERE sent = 0 AND next_attempt_at <= ? ORDER BY id LIMIT ?");
+      "FROM outbox o WHERE sent = 0 AND next_attempt_at <= ?1 AND NOT EXISTS ("
+      "SELECT 1 FROM outbox e WHERE e.request_number = o.request_number AND "
+      "e.request_number <> '' AND e.to_address = o.to_address AND e.sent = 0 AND e.id < o.id "
+      "AND e.next_attempt_at > ?1) ORDER BY id LIMIT ?2");
   query.bind(1, static_cast<std::int64_t>(sql::to_ms(now)));
   query.bind(2, static_cast<std::int64_t>(limit));
   std::vector<OutboxMessage> messages;

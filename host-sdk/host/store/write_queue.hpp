@@ -21,7 +21,8 @@ namespace servicedesk::host {
 
 /// Serializes every write through one connection. Jobs waiting together commit together
 /// (one fsync for the batch); each job runs inside its own savepoint, so a job that throws
-/// is rolled back alone and its caller gets the exception, the others still commit.
+/// is rolled back alone and its caller gets the exception, the others still commit. A full
+/// disk, a read-only database or a failing disk reaches callers as StoreUnavailable.
 class WriteQueue {
  public:
   using Job = std::function<void(SQLite::Database&)>;

@@ -108,6 +108,12 @@ void HostProcess::kill_hard() {
   pid_ = -1;
 }
 
+bool HostProcess::has_exited(int& status) {
+  if (pid_ <= 0 || !child::exited(pid_, status)) return false;
+  pid_ = -1;
+  return true;
+}
+
 std::string HostProcess::log() const {
   return read_file(log_file_);
 }

@@ -47,6 +47,9 @@ class HostProcess {
   int stop();
   /// Sends SIGKILL (a crash: nothing is flushed or finished) and reaps the process.
   void kill_hard();
+  /// Whether the process has ended on its own (then reaped, its wait status in `status`,
+  /// and forgotten: stop() and the destructor signal nobody).
+  bool has_exited(int& status);
   /// The host's log so far.
   std::string log() const;
 

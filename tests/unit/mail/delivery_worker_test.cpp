@@ -99,6 +99,40 @@ TEST(DeliveryWorker, ThrowingTransportCountsAsAFailedAttempt) {
   EXPECT_EQ(worker.failures(), 1u);
 }
 
+/// Refuses every message whose subject holds "refuse"; accepts the others.
+class PickyTransport final : public MailTransport {
+ public:
+  DeliveryResult deliver(const Envelope& envelope) override {
+    DeliveryResult result;
+    if (envelope.data.find("refuse") != std::string::npos)
+      result.error = "451 try later";
+    else
+      result.delivered = true;
+    accepted += result.delivered;
+    return result;
+  }
+  std::string describe() const override { return "picky"; }
+  int accepted = 0;
+};
+
+TEST(DeliveryWorker, ALaterMailOfARequestWaitsForAnEarlierOneToTheSameAddress) {
+  MemoryOutbox outbox;
+  outbox.add("REQ0000001", "tuffytitan@example.edu", "Tuffy Titan", "refuse: submitted", "B\n");
+  outbox.add("REQ0000001", "tuffytitan@example.edu", "Tuffy Titan", "fulfilled", "B\n");
+  outbox.add("REQ0000001", "newhire@example.edu", "Nova Hire", "fulfilled", "B\n");
+  outbox.add("", "tuffytitan@example.edu", "Tuffy Titan", "a notice of no request", "B\n");
+  PickyTransport transport;
+  DeliveryWorker worker(outbox, transport);
+  EXPECT_EQ(worker.run_once(), 3u);
+  const auto rows = outbox.rows();
+  EXPECT_EQ(rows[0].state, DeliveryState::failed_retrying);
+  EXPECT_EQ(rows[1].state, DeliveryState::pending) << "sent before the earlier mail";
+  EXPECT_EQ(rows[1].message.attempts, 0);
+  EXPECT_EQ(rows[2].state, DeliveryState::sent) << "another recipient need not wait";
+  EXPECT_EQ(rows[3].state, DeliveryState::sent);
+  EXPECT_EQ(transport.accepted, 2);
+}
+
 TEST(DeliveryWorker, UndeliverableAddressIsRetriedNotDropped) {
   TempDir dir;
   MemoryOutbox outbox;

@@ -152,6 +152,30 @@ TEST_P(StoreContract, OutboxHandsOutDueMailUntilSentAndHoldsFailuresUntilTheirTi
   EXPECT_EQ(store->delivery_failures(), 1u);
 }
 
+TEST_P(StoreContract, ARequestsMailWaitsWhileAnEarlierOneToTheSameAddressWaits) {
+  StoreError error = StoreError::none;
+  ASSERT_TRUE(store->add_cart_line("dcoordinator", line_for("a"), {}, error));
+  CheckoutOrder order = order_for(*store, "dcoordinator");  // one mail to dcoordinator
+  order.mails.push_back(mail_to("dcoordinator", order.numbers.item_numbers[0]));
+  order.mails.push_back(mail_to("newhire", order.numbers.item_numbers[0]));
+  ASSERT_TRUE(store->checkout(order).ok());
+  const auto now = std::chrono::system_clock::now();
+  const auto due = store->due(now, 10);
+  ASSERT_EQ(due.size(), 3u) << "all due together, in order";
+  EXPECT_LT(due[0].id, due[1].id);
+  store->mark_failed(due[0].id, "451 try later", now + std::chrono::minutes(5));
+  store->release(due[1].id);
+  store->release(due[2].id);
+  const auto meanwhile = store->due(now + std::chrono::minutes(1), 10);
+  ASSERT_EQ(meanwhile.size(), 1u) << "the second mail to dcoordinator waits for the first";
+  EXPECT_EQ(meanwhile[0].to_address, "newhire@example.edu");
+  store->mark_sent(meanwhile[0].id, now);
+  const auto later = store->due(now + std::chrono::minutes(6), 10);
+  ASSERT_EQ(later.size(), 2u);
+  EXPECT_EQ(later[0].id, due[0].id);
+  EXPECT_EQ(later[1].id, due[1].id);
+}
+
 TEST_P(StoreContract, SessionsAreSharedByHostsExpireAndEnd) {
   auto other = store.another();
   const std::int64_t now = 1'000'000'000;
