@@ -137,7 +137,7 @@ CaseExpectations read_expectations(const YAML::Node& node, Reader& reader) {
     return expect;
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string key = it->first.Scalar();
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;  // a handle: it->second is a temporary's member
     const int line = line_of(it->first);
     if (key == "valid") {
       expect.valid = reader.boolean(value, key);
@@ -172,7 +172,7 @@ void read_case(const YAML::Node& node, const std::string& default_as, Reader& re
   bool has_expect = false;
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string key = it->first.Scalar();
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;  // a handle: it->second is a temporary's member
     if (key == "name") {
       test.name = reader.text(value, key).value_or("");
     } else if (key == "as") {
