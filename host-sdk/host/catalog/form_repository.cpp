@@ -131,7 +131,13 @@ void FormRepository::publish_locked() {
   for (const auto& [path, state] : files_) {
     if (state.form) next->emplace(state.form->header().id, state.form);
   }
-  live_.store(std::move(next));
+  std::lock_guard lock(live_mutex_);
+  live_ = std::move(next);
+}
+
+std::shared_ptr<const FormRepository::FormMap> FormRepository::live() const {
+  std::lock_guard lock(live_mutex_);
+  return live_;
 }
 
 bool FormRepository::companions_changed_locked() {
@@ -191,13 +197,13 @@ std::size_t FormRepository::reload_changed() {
 }
 
 std::shared_ptr<const Form> FormRepository::find(std::string_view item_id) const {
-  const std::shared_ptr<const FormMap> snapshot = live_.load();
+  const std::shared_ptr<const FormMap> snapshot = live();
   auto it = snapshot->find(item_id);
   return it == snapshot->end() ? nullptr : it->second;
 }
 
 std::vector<std::shared_ptr<const Form>> FormRepository::forms() const {
-  const std::shared_ptr<const FormMap> snapshot = live_.load();
+  const std::shared_ptr<const FormMap> snapshot = live();
   std::vector<std::shared_ptr<const Form>> out;
   out.reserve(snapshot->size());
   for (const auto& [id, form] : *snapshot) out.push_back(form);

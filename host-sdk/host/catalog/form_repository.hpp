@@ -1,7 +1,6 @@
 // The live catalog-item forms: loaded from a folder, swapped atomically on hot reload.
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -88,7 +87,12 @@ class FormRepository {
 
   std::vector<std::filesystem::path> folders_;
   const HandlerCatalog& handlers_;
-  std::atomic<std::shared_ptr<const FormMap>> live_;
+  /// The published forms. A plain mutex, not std::atomic<std::shared_ptr>: libstdc++ 12
+  /// implements that with a lock bit ThreadSanitizer cannot see, so every reload was reported
+  /// as a race; holding the mutex for one pointer copy costs the same.
+  std::shared_ptr<const FormMap> live() const;
+  mutable std::mutex live_mutex_;
+  std::shared_ptr<const FormMap> live_;
   mutable std::mutex write_mutex_;  // serializes reloads and guards files_
   std::map<std::filesystem::path, FileState> files_;
   /// Files that failed to load once since they last changed: size and modification time then.
