@@ -9,7 +9,7 @@ namespace servicedesk::host {
 namespace {
 
 /// A Prometheus label value: backslash, quote and newline escaped.
-std::string label(std::string_view text) {
+std::string escaped_label_value(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '\\' || c == '"') out += '\\';
@@ -44,8 +44,9 @@ std::string HandlerFailureLog::render() const {
   std::lock_guard lock(mutex_);
   for (const auto& [key, count] : counts_) {
     const auto& [plugin, kind, handler] = key;
-    out += "servicedesk_handler_failures_total{plugin=\"" + label(plugin) + "\",kind=\"" +
-           label(kind) + "\",handler=\"" + label(handler) + "\"} " + std::to_string(count) + "\n";
+    out += "servicedesk_handler_failures_total{plugin=\"" + escaped_label_value(plugin) +
+           "\",kind=\"" + escaped_label_value(kind) + "\",handler=\"" +
+           escaped_label_value(handler) + "\"} " + std::to_string(count) + "\n";
   }
   return out;
 }

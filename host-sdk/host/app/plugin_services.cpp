@@ -128,7 +128,7 @@ std::vector<std::string> ConfigProblems::lines() const {
 namespace {
 
 /// Counter labels come from plugins: keep them to a safe alphabet.
-std::string label(std::string_view text) {
+std::string counter_label(std::string_view text) {
   std::string out;
   for (char c : text.substr(0, 64))
     out.push_back((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ? c
@@ -140,7 +140,7 @@ std::string label(std::string_view text) {
 
 void PluginCounters::add(std::string_view plugin, std::string_view name, std::string_view outcome) {
   std::lock_guard lock(mutex_);
-  ++counts_[{label(plugin), label(name), label(outcome)}];
+  ++counts_[{counter_label(plugin), counter_label(name), counter_label(outcome)}];
 }
 
 std::string PluginCounters::render() const {

@@ -11,7 +11,7 @@
 namespace servicedesk::host {
 namespace {
 
-constexpr std::array<std::string_view, 4> kSteps = {
+constexpr std::array<std::string_view, 4> kSqliteSteps = {
     // 1: carts, requests, requested items, the mail outbox and number counters.
     R"sql(
 CREATE TABLE counters (
@@ -151,14 +151,14 @@ std::string schema_problem(int found, int known, bool will_migrate) {
 }
 
 int latest_schema_version() {
-  return static_cast<int>(kSteps.size());
+  return static_cast<int>(kSqliteSteps.size());
 }
 
 int migrate(SQLite::Database& db) {
   int version = schema_version(db);
   while (version < latest_schema_version()) {
     SQLite::Transaction transaction(db);
-    db.exec(std::string(kSteps[static_cast<std::size_t>(version)]));
+    db.exec(std::string(kSqliteSteps[static_cast<std::size_t>(version)]));
     ++version;
     SQLite::Statement record(db, "INSERT INTO schema_version(version) VALUES (?)");
     record.bind(1, version);

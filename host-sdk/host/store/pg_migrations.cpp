@@ -11,7 +11,7 @@ namespace {
 /// Held by the migrating transaction: a second host waits, then finds nothing left to do.
 constexpr long long kMigrationLock = 0x5e7d1c0de;
 
-constexpr std::array<std::string_view, 3> kSteps = {
+constexpr std::array<std::string_view, 3> kPostgresSteps = {
     // 1: carts, requests, requested items, the mail outbox with leases, sessions, and the
     // sequences REQ and RITM numbers come from.
     R"sql(
@@ -137,7 +137,7 @@ int pg_schema_version(pqxx::connection& connection) {
 }
 
 int pg_latest_schema_version() {
-  return static_cast<int>(kSteps.size());
+  return static_cast<int>(kPostgresSteps.size());
 }
 
 int pg_migrate(pqxx::connection& connection) {
@@ -148,7 +148,7 @@ int pg_migrate(pqxx::connection& connection) {
     const int version =
         work.exec("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0].as<int>();
     if (version >= pg_latest_schema_version()) return version;
-    work.exec(std::string(kSteps[static_cast<std::size_t>(version)]));
+    work.exec(std::string(kPostgresSteps[static_cast<std::size_t>(version)]));
     work.exec_params("INSERT INTO schema_version(version) VALUES ($1)", version + 1);
     work.commit();
   }

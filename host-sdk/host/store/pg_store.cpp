@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "store/cart_lines.hpp"
 #include "store/migrations.hpp"
 #include "store/pg_migrations.hpp"
 #include "store/pg_util.hpp"
@@ -44,11 +45,6 @@ std::int64_t form_version_id(pqxx::work& work, const NewRequestItem& item, std::
       .exec_params("SELECT id FROM form_versions WHERE item_id = $1 AND content_hash = $2",
                    item.item_id, item.form_hash)[0][0]
       .as<std::int64_t>();
-}
-
-bool same_lines(std::vector<std::int64_t> expected, const std::vector<std::int64_t>& actual) {
-  std::sort(expected.begin(), expected.end());
-  return expected == actual;
 }
 
 std::string this_host() {
@@ -120,7 +116,8 @@ std::optional<CartLine> PgStore::add_cart_line(std::string_view username, const 
   try {
     CartLine stored = write([&](pqxx::work& work) {
       pg::lock_cart(work, user);
-      if (!same_lines(expected_line_ids, cart_ids(work, user))) throw Conflict("the cart changed");
+      if (!same_cart_lines(expected_line_ids, cart_ids(work, user)))
+        throw Conflict("the cart changed");
       CartLine added = line;
       added.created_at_ms = sql::now_ms();
       added.id =
@@ -189,7 +186,7 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
   try {
     write([&](pqxx::work& work) {
       pg::lock_cart(work, order.opened_by);
-      if (!same_lines(order.cart_line_ids, cart_ids(work, order.opened_by)))
+      if (!same_cart_lines(order.cart_line_ids, cart_ids(work, order.opened_by)))
         throw Conflict("the cart changed");
       const std::int64_t now = sql::now_ms();
       const std::string& request_number = order.numbers.request_number;

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "store/activity_rows.hpp"
+#include "store/cart_lines.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_util.hpp"
 
@@ -40,11 +41,6 @@ std::vector<std::int64_t> cart_ids(SQLite::Database& db, std::string_view userna
   std::vector<std::int64_t> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
   return ids;
-}
-
-bool same_lines(std::vector<std::int64_t> expected, const std::vector<std::int64_t>& actual) {
-  std::sort(expected.begin(), expected.end());
-  return expected == actual;
 }
 
 /// The id of the item's form version, recorded the first time a checkout uses it.
@@ -189,7 +185,7 @@ std::optional<CartLine> SqliteStore::add_cart_line(
     const std::vector<std::int64_t>& expected_line_ids, StoreError& error) {
   try {
     auto added = writes_.run([&](SQLite::Database& db) {
-      if (!same_lines(expected_line_ids, cart_ids(db, username)))
+      if (!same_cart_lines(expected_line_ids, cart_ids(db, username)))
         throw sql::Conflict("the cart changed");
       CartLine stored = line;
       stored.created_at_ms = sql::now_ms();
@@ -251,7 +247,7 @@ CheckoutResult SqliteStore::checkout(const CheckoutOrder& order) {
   }
   try {
     writes_.run([&](SQLite::Database& db) {
-      if (!same_lines(order.cart_line_ids, cart_ids(db, order.opened_by)))
+      if (!same_cart_lines(order.cart_line_ids, cart_ids(db, order.opened_by)))
         throw sql::Conflict("the cart changed");
       const std::int64_t now = sql::now_ms();
       const std::string& request_number = order.numbers.request_number;

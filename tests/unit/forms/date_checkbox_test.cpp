@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "form_text.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
@@ -24,27 +25,12 @@ fields:
 
 const FixedCalendar kMarch14{sys_days(2026y / March / 14)};
 
-std::shared_ptr<const Form> load(const std::string& yaml) {
-  TestCatalog catalog;
-  FormLoadResult result = load_form_text(yaml, "mem.yaml", catalog);
-  EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].to_string());
-  return result.form;
-}
-
-std::vector<std::string> diagnostics(const std::string& yaml) {
-  TestCatalog catalog;
-  std::vector<std::string> out;
-  for (const Diagnostic& d : load_form_text(yaml, "mem.yaml", catalog).diagnostics)
-    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message);
-  return out;
-}
-
 nlohmann::json errors_of(const Form& form, const nlohmann::json& answers) {
   return form.validate(answers, EvalContext{nullptr, "x", nullptr, &kMarch14}).errors_json();
 }
 
 TEST(DateField, AcceptsAnIsoDateWithinBoundsRelativeToTheInjectedToday) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kLoanForm);
   ASSERT_TRUE(form);
   const nlohmann::json answers = {{"pickup", " 2026-03-14\t"}, {"agree", true}};
   Submission ok = form->validate(answers, EvalContext{nullptr, "x", nullptr, &kMarch14});
@@ -63,7 +49,7 @@ TEST(DateField, AcceptsAnIsoDateWithinBoundsRelativeToTheInjectedToday) {
 }
 
 TEST(DateField, RefusesWhatIsNotACalendarDateInIsoForm) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kLoanForm);
   ASSERT_TRUE(form);
   for (const char* bad : {"14/03/2026", "2026-3-14", "2026-02-30", "2026-03-14T10:00", "tomorrow",
                           "0000-01-01", "2026-13-01"}) {
@@ -80,7 +66,7 @@ TEST(DateField, RefusesWhatIsNotACalendarDateInIsoForm) {
 }
 
 TEST(DateField, EvaluateSendsTodaysBoundsForTheNativeDateInput) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kLoanForm);
   ASSERT_TRUE(form);
   const nlohmann::json state =
       form->evaluate(nlohmann::json::object(), {nullptr, "x", nullptr, &kMarch14}).to_json();
@@ -96,7 +82,7 @@ TEST(DateField, EvaluateSendsTodaysBoundsForTheNativeDateInput) {
 }
 
 TEST(CheckboxField, IsABooleanHandedOnAsOneAndFalseWhenUnanswered) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kLoanForm);
   ASSERT_TRUE(form);
   Submission ok = form->validate({{"pickup", "2026-03-20"}, {"agree", true}},
                                  EvalContext{nullptr, "x", nullptr, &kMarch14});
@@ -115,7 +101,7 @@ TEST(CheckboxField, IsABooleanHandedOnAsOneAndFalseWhenUnanswered) {
 }
 
 TEST(CheckboxField, RefusesAnythingButABooleanAndMandatoryMeansChecked) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kLoanForm);
   ASSERT_TRUE(form);
   for (const nlohmann::json& bad :
        {nlohmann::json("true"), nlohmann::json(1), nlohmann::json::array({true})}) {
@@ -133,23 +119,24 @@ TEST(CheckboxField, RefusesAnythingButABooleanAndMandatoryMeansChecked) {
 
 TEST(DateField, BadBoundsAndKeysAreLoadErrorsAtTheirLine) {
   const std::string head = "id: t\nname: T\ncategory: Tests\nfields:\n";
-  EXPECT_EQ(diagnostics(head + "  - { id: d, type: date, min: next week }\n"),
+  EXPECT_EQ(load_problems(head + "  - { id: d, type: date, min: next week }\n"),
             std::vector<std::string>{
                 "5:31: 'min' is 'next week'; expected a date such as 2026-03-14, 'today', or days "
                 "from today such as '+14d' or '-1d'"});
   EXPECT_EQ(
-      diagnostics(head + "  - { id: d, type: date, min: +14d, max: today }\n"),
+      load_problems(head + "  - { id: d, type: date, min: +14d, max: today }\n"),
       std::vector<std::string>{"5:42: 'min' (+14d) is after 'max' (today); expected min <= max"});
-  const auto pattern = diagnostics(head + "  - { id: d, type: date, pattern: x }\n");
+  const auto pattern = load_problems(head + "  - { id: d, type: date, pattern: x }\n");
   ASSERT_FALSE(pattern.empty());
   EXPECT_NE(pattern[0].find("unknown key 'pattern'"), std::string::npos) << pattern[0];
-  const auto rules = diagnostics(head + "  - { id: c, type: checkbox, rules: [ {use: upper} ] }\n");
+  const auto rules =
+      load_problems(head + "  - { id: c, type: checkbox, rules: [ {use: upper} ] }\n");
   ASSERT_FALSE(rules.empty());
   EXPECT_NE(rules[0].find("'rules'"), std::string::npos) << rules[0];
 }
 
 TEST(DateField, WorksAsAColumnOfRows) {
-  auto form = load(R"(id: t
+  auto form = load_test_form(R"(id: t
 name: T
 category: Tests
 fields:

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "form_text.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "servicedesk/forms/standard_rules.hpp"
 #include "test_catalog.hpp"
@@ -14,7 +15,7 @@ using namespace std::chrono;
 
 // Students borrow for at most 14 days; staff have their own, longer, return field. The
 // staff field is hidden for students, so a student's answer to it must count for nothing.
-constexpr const char* kLoanForm = R"(id: laptop-loan
+constexpr const char* kBorrowerLoanForm = R"(id: laptop-loan
 name: Laptop loan
 category: Tests
 fields:
@@ -30,21 +31,6 @@ validators:
 
 const FixedCalendar kToday{sys_days(2025y / March / 1)};
 
-std::shared_ptr<const Form> load(const std::string& yaml) {
-  TestCatalog catalog;
-  FormLoadResult result = load_form_text(yaml, "mem.yaml", catalog);
-  EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].to_string());
-  return result.form;
-}
-
-std::vector<std::string> diagnostics(const std::string& yaml) {
-  TestCatalog catalog;
-  std::vector<std::string> out;
-  for (const Diagnostic& d : load_form_text(yaml, "mem.yaml", catalog).diagnostics)
-    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message);
-  return out;
-}
-
 Submission submit(const Form& form, const nlohmann::json& answers) {
   return form.validate(answers, EvalContext{nullptr, "student1", nullptr, &kToday});
 }
@@ -54,7 +40,7 @@ const nlohmann::json kTooLong = {
     "or earlier)."};
 
 TEST(DateRange, RefusesAnEndBeforeTheStartAndALoanLongerThanMaxDays) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kBorrowerLoanForm);
   ASSERT_TRUE(form);
   EXPECT_TRUE(
       submit(*form,
@@ -79,7 +65,7 @@ TEST(DateRange, RefusesAnEndBeforeTheStartAndALoanLongerThanMaxDays) {
 }
 
 TEST(DateRange, WhitespaceAroundEitherDateCannotBypassIt) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kBorrowerLoanForm);
   ASSERT_TRUE(form);
   for (const auto& [begin, end] :
        std::vector<std::pair<std::string, std::string>>{{"2025-03-03 ", "2025-03-23"},
@@ -95,7 +81,7 @@ TEST(DateRange, WhitespaceAroundEitherDateCannotBypassIt) {
 }
 
 TEST(DateRange, AnAnswerToAHiddenFieldCannotBypassIt) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kBorrowerLoanForm);
   ASSERT_TRUE(form);
   // A student claims the staff return field as well as (or instead of) the student one.
   Submission both = submit(*form, {{"borrower", "student"},
@@ -117,7 +103,7 @@ TEST(DateRange, AnAnswerToAHiddenFieldCannotBypassIt) {
 }
 
 TEST(DateRange, RunsLiveInEvaluateOnceBothDatesAreValid) {
-  auto form = load(kLoanForm);
+  auto form = load_test_form(kBorrowerLoanForm);
   ASSERT_TRUE(form);
   const EvalContext context{nullptr, "student1", nullptr, &kToday};
   nlohmann::json state =
@@ -144,22 +130,23 @@ fields:
   - { id: note, type: text }
 validators:
 )";
-  EXPECT_EQ(diagnostics(head + "  - { use: date_range, start: from, end: until, max_days: two }\n"),
-            std::vector<std::string>{"9:59: parameter 'max_days' of form rule 'date_range': "
-                                     "expected a whole number, found 'two'"});
-  EXPECT_EQ(diagnostics(head + "  - { use: date_range, start: from, end: note }\n"),
+  EXPECT_EQ(
+      load_problems(head + "  - { use: date_range, start: from, end: until, max_days: two }\n"),
+      std::vector<std::string>{"9:59: parameter 'max_days' of form rule 'date_range': "
+                               "expected a whole number, found 'two'"});
+  EXPECT_EQ(load_problems(head + "  - { use: date_range, start: from, end: note }\n"),
             std::vector<std::string>{"9:42: parameter 'end' of form rule 'date_range' names "
                                      "'note', a text field; expected a date field such as from, "
                                      "until"});
-  EXPECT_EQ(diagnostics(head + "  - { use: date_range, start: form, end: until }\n"),
+  EXPECT_EQ(load_problems(head + "  - { use: date_range, start: form, end: until }\n"),
             std::vector<std::string>{"9:31: parameter 'start' of form rule 'date_range' names "
                                      "field 'form', which this form does not have; expected one "
                                      "of from, until, note"});
-  EXPECT_EQ(diagnostics(head + "  - { use: date_range, start: from }\n"),
+  EXPECT_EQ(load_problems(head + "  - { use: date_range, start: from }\n"),
             std::vector<std::string>{"9:5: missing parameter 'end' for form rule 'date_range' (the "
                                      "id of a date field)"});
   const auto negative =
-      diagnostics(head + "  - { use: date_range, start: from, end: until, max_days: -1 }\n");
+      load_problems(head + "  - { use: date_range, start: from, end: until, max_days: -1 }\n");
   ASSERT_EQ(negative.size(), 1u);
   EXPECT_NE(negative[0].find("refused its parameters: 'max_days' is negative"), std::string::npos)
       << negative[0];

@@ -2,21 +2,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "form_text.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
 namespace servicedesk::forms_test {
 namespace {
 
-std::shared_ptr<const Form> load(const std::string& yaml, const HandlerCatalog& catalog) {
-  FormLoadResult result = load_form_text(yaml, "mem.yaml", catalog);
-  EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].to_string());
-  return result.form;
-}
-
 TEST(Engine, AThrowingRuleBecomesAFieldErrorNotACrash) {
   TestCatalog catalog;
-  auto form = load(
+  auto form = load_test_form(
       "id: x\nname: X\ncategory: C\nfields:\n  - { id: a, type: text, rules: [ { use: throws } ] "
       "}\n",
       catalog);
@@ -38,7 +33,7 @@ TEST(Engine, EvaluationJsonHasOptionsOnlyForChoices) {
           "  - { id: b, type: text }\n",
           "mem.yaml", catalog)
           .ok());
-  auto form = load(
+  auto form = load_test_form(
       "id: x\nname: X\ncategory: C\nfields:\n"
       "  - { id: b, type: text }\n"
       "  - { id: a, type: choice, choices: [ { value: only, visible_when: \"b == 'y'\" } ] }\n",
@@ -55,7 +50,7 @@ TEST(Engine, EvaluationJsonHasOptionsOnlyForChoices) {
 
 TEST(Engine, WithoutADirectoryAccountsAreAcceptedButHaveNoKind) {
   TestCatalog catalog;
-  auto form = load(
+  auto form = load_test_form(
       "id: x\nname: X\ncategory: C\nfields:\n"
       "  - { id: account, type: directory_account }\n"
       "  - { id: phone, type: phone, visible_when: \"account.kind == 'person'\" }\n",
@@ -71,7 +66,8 @@ TEST(Engine, WithoutADirectoryAccountsAreAcceptedButHaveNoKind) {
 
 TEST(Engine, OverlongAnswersAreRefused) {
   TestCatalog catalog;
-  auto form = load("id: x\nname: X\ncategory: C\nfields:\n  - { id: a, type: text }\n", catalog);
+  auto form =
+      load_test_form("id: x\nname: X\ncategory: C\nfields:\n  - { id: a, type: text }\n", catalog);
   ASSERT_TRUE(form);
   Submission submission = form->validate({{"a", std::string(5000, 'x')}}, EvalContext{});
   EXPECT_FALSE(submission.ok);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "form_text.hpp"
 #include "servicedesk/forms/form.hpp"
 #include "test_catalog.hpp"
 
@@ -31,7 +32,7 @@ class RecordingSink final : public HandlerFailureSink {
 
 // A loan form: the end date's rule reads the start (above it); `staff_start` is offered
 // only to staff, so a student's answer to it must not count.
-constexpr const char* kLoanForm = R"(id: laptop-loan
+constexpr const char* kStaffOverrideLoanForm = R"(id: laptop-loan
 name: Laptop loan
 category: Tests
 fields:
@@ -45,22 +46,9 @@ fields:
       - { use: loan_within, start_field: loan_begin, override_field: staff_start, max_days: 14 }
 )";
 
-std::shared_ptr<const Form> load(const std::string& yaml, const HandlerCatalog& catalog) {
-  FormLoadResult result = load_form_text(yaml, "mem.yaml", catalog);
-  EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].to_string());
-  return result.form;
-}
-
-std::vector<std::string> diagnostics(const std::string& yaml, const HandlerCatalog& catalog) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : load_form_text(yaml, "mem.yaml", catalog).diagnostics)
-    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message);
-  return out;
-}
-
 TEST(ValidatedAnswers, TrailingSpaceOnTheStartCannotBypassTheCrossFieldRule) {
   TestCatalog catalog;
-  auto form = load(kLoanForm, catalog);
+  auto form = load_test_form(kStaffOverrideLoanForm, catalog);
   ASSERT_TRUE(form);
   const nlohmann::json honest = {
       {"borrower", "student"}, {"loan_begin", "2025-03-03"}, {"loan_end", "2025-03-23"}};
@@ -81,7 +69,7 @@ TEST(ValidatedAnswers, TrailingSpaceOnTheStartCannotBypassTheCrossFieldRule) {
 
 TEST(ValidatedAnswers, AnAnswerToAHiddenFieldCannotBypassTheCrossFieldRule) {
   TestCatalog catalog;
-  auto form = load(kLoanForm, catalog);
+  auto form = load_test_form(kStaffOverrideLoanForm, catalog);
   ASSERT_TRUE(form);
   // A student sends a start for the staff-only field, hoping the rule reads it.
   const nlohmann::json trick = {{"borrower", "student"},
@@ -106,7 +94,7 @@ TEST(ValidatedAnswers, AFieldRuleReadingAFieldBelowItIsALoadError) {
       "  - { id: loan_end, type: text, rules: [ { use: loan_within, start_field: loan_begin, "
       "max_days: 3 } ] }\n"
       "  - { id: loan_begin, type: text }\n";
-  const auto found = diagnostics(yaml, catalog);
+  const auto found = load_problems(yaml, catalog);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0],
             "5:49: field rule 'loan_within' reads 'loan_begin', which is not above 'loan_end'; a "
@@ -121,7 +109,7 @@ TEST(ValidatedAnswers, AFieldParameterNamingNoFieldIsALoadErrorAtItsValue) {
       "  - { id: loan_begin, type: text }\n"
       "  - { id: loan_end, type: text, rules: [ { use: loan_within, start_field: loan_bgin, "
       "max_days: 3 } ] }\n";
-  const auto found = diagnostics(yaml, catalog);
+  const auto found = load_problems(yaml, catalog);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0],
             "6:75: parameter 'start_field' of field rule 'loan_within' names field 'loan_bgin', "
@@ -130,7 +118,7 @@ TEST(ValidatedAnswers, AFieldParameterNamingNoFieldIsALoadErrorAtItsValue) {
 
 TEST(ValidatedAnswers, AGetterOfTheWrongTypeRefusesTheBindingAtLoad) {
   TestCatalog catalog;
-  const auto found = diagnostics(
+  const auto found = load_problems(
       "id: x\nname: X\ncategory: C\nfields:\n"
       "  - { id: note, type: text, rules: [ { use: misread, limit: '7' } ] }\n",
       catalog);
@@ -142,7 +130,7 @@ TEST(ValidatedAnswers, AGetterOfTheWrongTypeRefusesTheBindingAtLoad) {
 
 TEST(HandlerFailures, AThrowingFieldRuleIsReportedOnceAndAnsweredPlainly) {
   TestCatalog catalog;
-  auto form = load(
+  auto form = load_test_form(
       "id: x\nname: X\ncategory: C\nfields:\n  - { id: a, type: text, rules: [ { use: throws } ] "
       "}\n",
       catalog);
@@ -165,7 +153,7 @@ TEST(HandlerFailures, AThrowingFieldRuleIsReportedOnceAndAnsweredPlainly) {
 
 TEST(HandlerFailures, AThrowingFormRuleIsAFormErrorInPlainWords) {
   TestCatalog catalog;
-  auto form = load(
+  auto form = load_test_form(
       "id: x\nname: X\ncategory: C\nfields:\n  - { id: a, type: text }\n"
       "validators: [ { use: throwing_form_rule } ]\n",
       catalog);
@@ -182,7 +170,7 @@ TEST(HandlerFailures, AThrowingFormRuleIsAFormErrorInPlainWords) {
 
 TEST(LiveFormRules, RunInEvaluateOnceTheFieldsTheyReadAreValidUnlessCostly) {
   TestCatalog catalog;
-  auto form = load(
+  auto form = load_test_form(
       "id: x\nname: X\ncategory: C\nfields:\n"
       "  - { id: a, type: text, pattern: '^[a-z]+$' }\n"
       "  - { id: b, type: text, mandatory: true }\n"

@@ -5,13 +5,10 @@
 
 #include "store/migrations.hpp"
 #include "store_backends.hpp"
+#include "store_orders.hpp"
 
 namespace servicedesk::test {
 namespace {
-
-host::NewMail mail_to(const std::string& who) {
-  return {"", "notice", who, who + "@example.edu", who, "Subject", "Body"};
-}
 
 host::PgSettings settings_for(const std::string& url, bool migrate = true) {
   host::PgSettings settings;

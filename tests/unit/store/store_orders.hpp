@@ -8,6 +8,11 @@
 
 namespace servicedesk::test {
 
+/// A mail to `who` (at example.edu), about `item_number` when one is given.
+inline host::NewMail mail_to(const std::string& who, const std::string& item_number = "") {
+  return {item_number, "submitted", who, who + "@example.edu", who, "Subject " + who, "Body"};
+}
+
 /// Checks out one item of `item_id` for `opened_by`, requested for `requested_for`, with one
 /// mail per item and the given form version (none when `fields` is null); the order written.
 inline host::CheckoutOrder check_out(host::Store& store, const std::string& opened_by,

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "store_backends.hpp"
+#include "store_orders.hpp"
 
 namespace servicedesk::test {
 namespace {
@@ -18,10 +19,6 @@ CartLine line_for(const std::string& item) {
   line.answers = {{"item", item}};
   line.summary = "summary of " + item;
   return line;
-}
-
-host::NewMail mail_to(const std::string& who, const std::string& item_number = "") {
-  return {item_number, "submitted", who, who + "@example.edu", who, "Subject " + who, "Body"};
 }
 
 /// An order for everything in `username`'s cart, numbers reserved, one mail per line.
