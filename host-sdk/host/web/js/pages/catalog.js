@@ -18,7 +18,7 @@ async function draftsSection() {
           ? h('a', { href: `#/draft/${seg(d.item)}` }, d.name)
           : h('code', { text: d.path })),
         h('p', { class: 'card-meta', text: d.loaded ? `${d.path} · ${d.category}` : 'Refused: it cannot be previewed until these are fixed.' }),
-        (d.problems || []).length ? problemsList(d.problems, d.path) : null))));
+        (d.problems || []).length ? problemsList(d.problems) : null))));
 }
 
 /** Without a parameter: the list of categories. With one: that category's items. */

@@ -8,6 +8,10 @@ function when(ms) {
   return ms ? new Date(ms).toLocaleString() : '';
 }
 
+function count(n, what) {
+  return n === 1 ? `1 ${what}` : `${n} ${what}s`;
+}
+
 function stateOf(file) {
   if (file.draft) return file.ok ? 'Draft, loaded' : 'Draft, refused';
   if (file.ok) return 'Live';
@@ -26,7 +30,7 @@ function fileCard(file) {
       file.draft ? null : h('dt', { text: 'Drafts' }),
       file.draft ? null : h('dd', { text: (file.drafts || []).length ? file.drafts.join(', ') : 'none' })),
     (file.problems || []).length
-      ? [h('h3', { text: `Problems (${file.problems.length})` }), problemsList(file.problems, file.path)]
+      ? [h('h3', { class: 'problems-heading', text: `Problems (${file.problems.length})` }), problemsList(file.problems)]
       : h('p', { class: 'card-meta', text: 'No problems.' }));
 }
 
@@ -41,8 +45,15 @@ export async function render(main) {
     return;
   }
   const files = status.files || [];
+  const live = files.filter((f) => !f.draft);
+  const drafts = files.filter((f) => f.draft);
   const refused = files.filter((f) => !f.ok).length;
   replace(main, pageHeading('Catalog status'),
-    h('p', { class: 'lead', text: `${files.length} file(s) in ${(status.folders || []).join(', ')}; ${refused} refused.` }),
-    h('ul', { class: 'card-list' }, files.map(fileCard)));
+    h('p', { class: 'lead', text: `${count(live.length, 'form')} and ${count(drafts.length, 'draft')} in `
+      + `${(status.folders || []).join(', ')}; ${refused} refused.` }),
+    h('h2', { text: 'Forms' }),
+    live.length ? h('ul', { class: 'card-list' }, live.map(fileCard)) : h('p', { text: 'No form files.' }),
+    h('h2', { text: 'Drafts (never offered to requesters)' }),
+    drafts.length ? h('ul', { class: 'card-list' }, drafts.map(fileCard))
+      : h('p', { text: 'No drafts: a form in a drafts/ folder of the catalog shows here.' }));
 }

@@ -66,7 +66,7 @@ export async function render(main, [id]) {
     h('h1', { id: 'item-heading', tabindex: '-1', class: 'page-heading', text: form.name }),
     form.description ? h('p', { class: 'lead', text: form.description }) : null,
     h('h2', { text: problems.length ? `Problems in this draft (${problems.length})` : 'Problems in this draft' }),
-    problems.length ? problemsList(problems, draft.path) : h('p', { text: 'None: lint finds no problem in this draft.' }),
+    problems.length ? problemsList(problems) : h('p', { text: 'None: the host found no problem when it loaded this draft.' }),
     h('h2', { text: 'Try the form' }),
     element);
 }
