@@ -15,6 +15,8 @@ inline constexpr const char* kLiveAccountLabel = "User or account";
 inline constexpr const char* kDraftAccountLabel = "Whose Duo account (draft wording)";
 /// The line of `mandatry` in the broken draft.
 inline constexpr int kBrokenLine = 8;
+/// The line of the `mandatory: true` swallowed by a help text in the desk-phone draft.
+inline constexpr int kSwallowedLine = 11;
 
 /// A YAML-only item a DITC or anyone may order: one mandatory text field `reason`.
 inline std::string yaml_only_form(const std::string& id, const std::string& name) {
@@ -53,6 +55,11 @@ class CatalogAdminTest : public ::testing::Test {
     std::ofstream(catalog() / "drafts" / "broken.yaml")
         << "id: broken\nname: Broken\ncategory: Hardware\ndescription: Not yet.\n"
            "yaml_only: true\nfields:\n  - id: reason\n    mandatry: true\n    type: text\n";
+    // `mandatory: true` swallowed by the help text (line 11): loads, with a warning.
+    std::ofstream(catalog() / "drafts" / "desk-phone.yaml")
+        << "id: desk-phone\nname: Desk phone\ncategory: Hardware\ndescription: A phone.\n"
+           "yaml_only: true\nfields:\n  - id: reason\n    type: text\n    help: >-\n"
+           "      Why you need it.\n      mandatory: true\n";
     host_ = std::make_unique<HostProcess>(
         dir_->path() / "data", std::vector<std::string>{"--catalog-dir", catalog().string()});
   }

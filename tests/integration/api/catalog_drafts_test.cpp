@@ -66,7 +66,17 @@ TEST_F(CatalogDrafts, TheCatalogAdministratorSeesEachDraftWithItsProblemsByLine)
   ASSERT_EQ(list.status, 200) << list.body;
   std::map<std::string, nlohmann::json> by_path;
   for (const auto& draft : list.json["drafts"]) by_path[draft["path"]] = draft;
-  ASSERT_EQ(by_path.size(), 3u) << list.body;
+  ASSERT_EQ(by_path.size(), 4u) << list.body;
+  // A draft that loads shows what lint warns about, at its line.
+  const auto& warned = by_path["drafts/desk-phone.yaml"];
+  EXPECT_TRUE(warned["loaded"]);
+  ASSERT_EQ(warned["problems"].size(), 1u) << warned;
+  EXPECT_EQ(warned["problems"][0]["severity"], "warning");
+  EXPECT_EQ(warned["problems"][0]["line"], kSwallowedLine);
+  EXPECT_NE(warned["problems"][0]["message"].get<std::string>().find(
+                "'mandatory: true' is part of the text of 'help'"),
+            std::string::npos)
+      << warned;
   const auto& duo = by_path["drafts/duo-account-updates.yaml"];
   EXPECT_EQ(duo["item"], "duo-account-updates");
   EXPECT_EQ(duo["name"], "DUO Account updates");
