@@ -77,13 +77,20 @@ void load_subject(const YAML::Node& node, NotificationSpec& spec, const Placehol
   }
 }
 
-/// Reads the text of `body_file` (next to the YAML) and checks its placeholders, reporting
-/// them at their line and column in that file.
+/// Reads the text of `body_file` (next to the YAML; for a YAML in a `drafts/` folder, else in
+/// the folder above) and checks its placeholders, reporting them at their line and column in
+/// that file.
 void load_body(const YAML::Node& node, const std::filesystem::path& folder, NotificationSpec& spec,
                const PlaceholderSet& allowed, Reporter& reporter) {
   if (auto body = find(node, "body_file")) {
     if (auto name = read_text(*body, reporter)) {
-      const std::filesystem::path path = folder / *name;
+      std::filesystem::path path = folder / *name;
+      // A draft (catalog folder's `drafts/`, see host FormRepository) may use the mail bodies of
+      // the catalog folder it will be published to.
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec) && folder.filename() == "drafts" &&
+          std::filesystem::is_regular_file(folder.parent_path() / *name, ec))
+        path = folder.parent_path() / *name;
       std::ifstream in(path, std::ios::binary);
       if (!in || std::filesystem::is_directory(path)) {
         reporter.at(body->value,

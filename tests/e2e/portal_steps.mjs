@@ -14,7 +14,7 @@ export async function logIn(page, baseUrl, username, password = 'demo') {
 
 /** Steps 2 and 3: Software and Access, then the item. */
 export async function openItem(page, itemName, category = 'Software and Access') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog', exact: true }).click();
   await page.getByRole('link', { name: category }).click();
   await expectVisible(page.getByRole('heading', { name: category, level: 1 }));
   await page.getByRole('link', { name: itemName }).click();

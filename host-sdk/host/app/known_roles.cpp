@@ -8,7 +8,7 @@
 namespace servicedesk::host {
 
 std::vector<std::string> known_roles(const HostConfig& config, const HostParts& parts) {
-  std::set<std::string> roles{std::string(kStaffRole)};
+  std::set<std::string> roles{std::string(kStaffRole), std::string(kCatalogAdminRole)};
   for (const auto& [role, group] : config.ldap.roles) roles.insert(role);
   if (parts.directory) {
     const auto snapshot = parts.directory->current();

@@ -10,7 +10,7 @@
 namespace servicedesk::host {
 
 /// Every role some person holds in the directory, every role the LDAP settings map, and
-/// the host's own roles (`it_staff`), sorted and distinct.
+/// the host's own roles (`it_staff`, `catalog_admin`), sorted and distinct.
 std::vector<std::string> known_roles(const HostConfig& config, const HostParts& parts);
 
 }  // namespace servicedesk::host

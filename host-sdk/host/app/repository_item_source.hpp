@@ -16,6 +16,8 @@ class RepositoryItemSource final : public ItemSource {
     return repository_.find(item_id);
   }
   nlohmann::json status() const override;
+  std::shared_ptr<const Form> find_draft(std::string_view item_id) const override;
+  std::int64_t loaded_at_ms(std::string_view item_id) const override;
   bool fulfils_at_checkout(std::string_view item_id) const override {
     const RegisteredItem* item = catalog_.item(item_id);
     return item != nullptr && item->fulfil_at_checkout;

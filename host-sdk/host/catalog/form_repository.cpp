@@ -29,13 +29,14 @@ std::string first_lines(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-/// Logs what `lint` would warn about in a form that loaded (a swallowed `mandatory: true`).
-void log_warnings(const std::filesystem::path& file) {
+/// What `lint` would warn about in a form that loaded (a swallowed `mandatory: true`), logged.
+std::vector<Diagnostic> warnings_of(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  for (const Diagnostic& warning : form_warnings(text.str(), file))
-    spdlog::warn("catalog: {}", warning.to_string());
+  std::vector<Diagnostic> warnings = form_warnings(text.str(), file);
+  for (const Diagnostic& warning : warnings) spdlog::warn("catalog: {}", warning.to_string());
+  return warnings;
 }
 
 }  // namespace
@@ -45,7 +46,9 @@ FormRepository::FormRepository(std::filesystem::path folder, const HandlerCatalo
 
 FormRepository::FormRepository(std::vector<std::filesystem::path> folders,
                                const HandlerCatalog& handlers)
-    : folders_(std::move(folders)), handlers_(handlers), live_(std::make_shared<const FormMap>()) {}
+    : folders_(std::move(folders)),
+      handlers_(handlers),
+      live_(std::make_shared<const Published>()) {}
 
 std::vector<std::filesystem::directory_entry> FormRepository::entries(bool& unreadable) const {
   std::vector<std::filesystem::directory_entry> out;
@@ -56,9 +59,29 @@ std::vector<std::filesystem::directory_entry> FormRepository::entries(bool& unre
     if (ec) {
       unreadable = true;
       spdlog::warn("catalog: cannot read folder {}: {}", folder.string(), ec.message());
+      continue;
+    }
+    const auto drafts = folder / kDraftsFolder;
+    // No drafts: nothing to read. A drafts folder given as a catalog folder of its own
+    // (`servicedesk-host test catalog-items/drafts`) serves its forms as live ones.
+    if (!std::filesystem::is_directory(drafts, ec) ||
+        std::find(folders_.begin(), folders_.end(), drafts) != folders_.end())
+      continue;
+    for (const auto& entry : std::filesystem::directory_iterator(drafts, ec)) out.push_back(entry);
+    if (ec) {
+      unreadable = true;
+      spdlog::warn("catalog: cannot read folder {}: {}", drafts.string(), ec.message());
     }
   }
   return out;
+}
+
+bool FormRepository::is_draft(const std::filesystem::path& file) const {
+  return std::any_of(folders_.begin(), folders_.end(),
+                     [&](const std::filesystem::path& folder) {
+                       return file.parent_path() == folder / kDraftsFolder;
+                     }) &&
+         std::find(folders_.begin(), folders_.end(), file.parent_path()) == folders_.end();
 }
 
 FormRepository::~FormRepository() {
@@ -105,6 +128,7 @@ bool FormRepository::load_file_locked(const std::filesystem::path& file, bool se
   state.size = size;
   state.mtime = mtime;
   state.status.file = file;
+  state.status.draft = is_draft(file);
   state.status.checked_at = std::chrono::system_clock::now();
   if (result.ok()) {
     state.form = std::move(result.form);
@@ -112,8 +136,11 @@ bool FormRepository::load_file_locked(const std::filesystem::path& file, bool se
     state.status.live = true;
     state.status.item_id = state.form->header().id;
     state.status.diagnostics.clear();
-    spdlog::info("catalog: loaded {} (item {})", file.string(), state.status.item_id);
-    log_warnings(file);
+    state.status.loaded_at = state.status.checked_at;
+    spdlog::info("catalog: loaded {}{} (item {}{})", state.status.draft ? "draft " : "",
+                 file.string(), state.status.item_id,
+                 state.status.draft ? "; never offered to requesters" : "");
+    state.status.warnings = warnings_of(file);
   } else {
     state.status.ok = false;
     state.status.live = state.form != nullptr;
@@ -127,15 +154,17 @@ bool FormRepository::load_file_locked(const std::filesystem::path& file, bool se
 }
 
 void FormRepository::publish_locked() {
-  auto next = std::make_shared<FormMap>();
+  auto next = std::make_shared<Published>();
   for (const auto& [path, state] : files_) {
-    if (state.form) next->emplace(state.form->header().id, state.form);
+    if (!state.form) continue;
+    FormMap& forms = state.status.draft ? next->drafts : next->live;
+    forms.emplace(state.form->header().id, state.form);
   }
   std::lock_guard lock(live_mutex_);
   live_ = std::move(next);
 }
 
-std::shared_ptr<const FormRepository::FormMap> FormRepository::live() const {
+std::shared_ptr<const FormRepository::Published> FormRepository::live() const {
   std::lock_guard lock(live_mutex_);
   return live_;
 }
@@ -183,8 +212,12 @@ std::size_t FormRepository::reload_changed() {
   }
   for (auto it = files_.begin(); it != files_.end();) {
     if (std::find(present.begin(), present.end(), it->first) == present.end()) {
-      spdlog::warn("catalog: {} was removed; item {} is no longer offered", it->first.string(),
-                   it->second.status.item_id.empty() ? "(none)" : it->second.status.item_id);
+      const std::string& item = it->second.status.item_id;
+      if (it->second.status.draft)
+        spdlog::info("catalog: draft {} was removed or published", it->first.string());
+      else
+        spdlog::warn("catalog: {} was removed; item {} is no longer offered", it->first.string(),
+                     item.empty() ? "(none)" : item);
       unsettled_.erase(it->first);
       it = files_.erase(it);
       ++changed;
@@ -196,18 +229,39 @@ std::size_t FormRepository::reload_changed() {
   return changed;
 }
 
+namespace {
+
+std::shared_ptr<const Form> find_in(
+    const std::map<std::string, std::shared_ptr<const Form>, std::less<>>& forms,
+    std::string_view item_id) {
+  auto it = forms.find(item_id);
+  return it == forms.end() ? nullptr : it->second;
+}
+
+std::vector<std::shared_ptr<const Form>> all_of(
+    const std::map<std::string, std::shared_ptr<const Form>, std::less<>>& forms) {
+  std::vector<std::shared_ptr<const Form>> out;
+  out.reserve(forms.size());
+  for (const auto& [id, form] : forms) out.push_back(form);
+  return out;
+}
+
+}  // namespace
+
 std::shared_ptr<const Form> FormRepository::find(std::string_view item_id) const {
-  const std::shared_ptr<const FormMap> snapshot = live();
-  auto it = snapshot->find(item_id);
-  return it == snapshot->end() ? nullptr : it->second;
+  return find_in(live()->live, item_id);
 }
 
 std::vector<std::shared_ptr<const Form>> FormRepository::forms() const {
-  const std::shared_ptr<const FormMap> snapshot = live();
-  std::vector<std::shared_ptr<const Form>> out;
-  out.reserve(snapshot->size());
-  for (const auto& [id, form] : *snapshot) out.push_back(form);
-  return out;
+  return all_of(live()->live);
+}
+
+std::shared_ptr<const Form> FormRepository::find_draft(std::string_view item_id) const {
+  return find_in(live()->drafts, item_id);
+}
+
+std::vector<std::shared_ptr<const Form>> FormRepository::drafts() const {
+  return all_of(live()->drafts);
 }
 
 std::string FormRepository::describe(const RegisteredItem& item) const {

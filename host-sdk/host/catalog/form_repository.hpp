@@ -17,14 +17,21 @@
 
 namespace servicedesk::host {
 
+/// The folder under each catalog folder whose forms are drafts: loaded and checked like the
+/// others, never offered to requesters. Publishing a draft is moving its file up one folder.
+inline constexpr std::string_view kDraftsFolder = "drafts";
+
 /// What became of one YAML file, for logs and the admin endpoint.
 struct FormFileStatus {
   std::filesystem::path file;
   std::string item_id;  ///< of the live version; empty when none ever loaded
-  bool ok = false;      ///< the file's current content is live
+  bool draft = false;   ///< the file lies in a catalog folder's `drafts/`
+  bool ok = false;      ///< the file's current content is live (for a draft: loaded)
   bool live = false;    ///< some version of this file is live (the last good one when !ok)
   std::vector<Diagnostic> diagnostics;  ///< why the current content was refused
+  std::vector<Diagnostic> warnings;     ///< what `lint` warns about in the live version
   std::chrono::system_clock::time_point checked_at;
+  std::chrono::system_clock::time_point loaded_at;  ///< when the live version was loaded
 };
 
 /// Every form of a folder that a loaded plugin registered. A file whose item id no plugin
@@ -54,10 +61,15 @@ class FormRepository {
   void start_watching(std::chrono::milliseconds interval = std::chrono::milliseconds(10));
   void stop();
 
-  /// The live form of an item, or nullptr.
+  /// The live form of an item, or nullptr. Drafts are never found here.
   std::shared_ptr<const Form> find(std::string_view item_id) const;
   /// Every live form, sorted by item id.
   std::vector<std::shared_ptr<const Form>> forms() const;
+  /// The draft of an item (from a `drafts/` folder), or nullptr. Drafts are keyed apart from
+  /// the live forms: a draft with a live form's id never replaces it.
+  std::shared_ptr<const Form> find_draft(std::string_view item_id) const;
+  /// Every loaded draft, sorted by item id.
+  std::vector<std::shared_ptr<const Form>> drafts() const;
   /// One status per YAML file, sorted by file name.
   std::vector<FormFileStatus> status() const;
   /// What the folder holds for a registered item: "Name in Category" when its form is live,
@@ -67,6 +79,11 @@ class FormRepository {
 
  private:
   using FormMap = std::map<std::string, std::shared_ptr<const Form>, std::less<>>;
+  /// What readers see: the live forms and, apart, the drafts.
+  struct Published {
+    FormMap live;
+    FormMap drafts;
+  };
   struct FileState {
     FormFileStatus status;
     std::uintmax_t size = 0;
@@ -82,17 +99,20 @@ class FormRepository {
   void publish_locked();
   void watch_loop(std::chrono::milliseconds interval);
 
-  /// Every entry of every folder; `unreadable` is set (and logged) when one cannot be read.
+  /// Every entry of every folder and of its `drafts/` (when there is one); `unreadable` is
+  /// set (and logged) when a folder cannot be read.
   std::vector<std::filesystem::directory_entry> entries(bool& unreadable) const;
+  /// Whether `file` lies in the `drafts/` folder of one of the catalog folders.
+  bool is_draft(const std::filesystem::path& file) const;
 
   std::vector<std::filesystem::path> folders_;
   const HandlerCatalog& handlers_;
   /// The published forms. A plain mutex, not std::atomic<std::shared_ptr>: libstdc++ 12
   /// implements that with a lock bit ThreadSanitizer cannot see, so every reload was reported
   /// as a race; holding the mutex for one pointer copy costs the same.
-  std::shared_ptr<const FormMap> live() const;
+  std::shared_ptr<const Published> live() const;
   mutable std::mutex live_mutex_;
-  std::shared_ptr<const FormMap> live_;
+  std::shared_ptr<const Published> live_;
   mutable std::mutex write_mutex_;  // serializes reloads and guards files_
   std::map<std::filesystem::path, FileState> files_;
   /// Files that failed to load once since they last changed: size and modification time then.

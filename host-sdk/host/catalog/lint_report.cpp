@@ -59,6 +59,10 @@ std::size_t LintReport::errors() const {
 
 void write_lint_text(const LintReport& report, std::ostream& out) {
   for (const Diagnostic& problem : report.problems) out << problem.to_string() << '\n';
+  for (const auto& draft : report.drafts)
+    out << "lint: " << draft.string()
+        << " is a draft: checked, never offered to requesters (publish it by moving it to "
+        << draft.parent_path().parent_path().string() << ")\n";
   if (report.problems.empty()) {
     out << "lint: " << plural(report.files.size(), "file") << " checked, no problems found\n";
     return;
@@ -80,7 +84,10 @@ nlohmann::json lint_json(const LintReport& report) {
                         {"severity", is_warning(problem) ? "warning" : "error"},
                         {"message", bare_message(problem)}});
   }
+  nlohmann::json drafts = nlohmann::json::array();
+  for (const auto& draft : report.drafts) drafts.push_back(draft.string());
   return {{"files_checked", report.files.size()},
+          {"drafts", std::move(drafts)},
           {"errors", report.errors()},
           {"warnings", report.warnings()},
           {"problems", std::move(problems)}};

@@ -15,6 +15,8 @@ namespace servicedesk::host {
 /// What `lint` found: every problem (errors and warnings) of the files it checked.
 struct LintReport {
   std::vector<std::filesystem::path> files;
+  /// Those of `files` that are drafts (a folder's `drafts/`): checked, never offered.
+  std::vector<std::filesystem::path> drafts;
   std::vector<Diagnostic> problems;
   std::size_t errors() const;
   std::size_t warnings() const { return problems.size() - errors(); }
@@ -25,7 +27,8 @@ struct LintReport {
 /// `file:line:col: message` per problem and the summary line.
 void write_lint_text(const LintReport& report, std::ostream& out);
 
-/// `{files_checked, errors, warnings, problems:[{file, line, column, severity, message}]}`.
+/// `{files_checked, drafts:[file], errors, warnings, problems:[{file, line, column, severity,
+/// message}]}`.
 nlohmann::json lint_json(const LintReport& report);
 
 /// A SARIF 2.1.0 log with one run of the tool `servicedesk-host lint`; file names are

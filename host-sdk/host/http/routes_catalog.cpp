@@ -1,4 +1,5 @@
-// GET /api/catalog, GET /api/catalog/items/{id}, POST /api/catalog/items/{id}/evaluate.
+// GET /api/catalog, GET /api/catalog/items/{id}, POST /api/catalog/items/{id}/evaluate (of a
+// draft too, for catalog administrators).
 #include <algorithm>
 #include <map>
 
@@ -45,15 +46,19 @@ void add_catalog_routes(Router& router) {
 
   router.post(R"(/api/catalog/items/([^/]+)/evaluate)", Access::session_csrf,
               [&context](Call& call) {
-                auto body = read_object(call.req, call.res, {"answers"});
+                auto body = read_object(call.req, call.res, {"answers", "draft"});
                 if (!body) return;
                 const nlohmann::json answers = body->value("answers", nlohmann::json::object());
-                if (!answers.is_object()) {
-                  send_error(call.res, 400, "\"answers\" must be an object.");
+                const nlohmann::json draft = body->value("draft", nlohmann::json(false));
+                if (!answers.is_object() || !draft.is_boolean()) {
+                  send_error(call.res, 400,
+                             answers.is_object() ? "\"draft\" must be true or false."
+                                                 : "\"answers\" must be an object.");
                   return;
                 }
-                auto [outcome, evaluation] = evaluate_answers(desk_of(context), requester_of(call),
-                                                              call.req.matches[1].str(), answers);
+                auto [outcome, evaluation] =
+                    evaluate_answers(desk_of(context), requester_of(call),
+                                     call.req.matches[1].str(), answers, draft.get<bool>());
                 if (!outcome.ok()) {
                   send_refusal(call.res, outcome);
                   return;

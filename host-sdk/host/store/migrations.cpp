@@ -11,7 +11,7 @@
 namespace servicedesk::host {
 namespace {
 
-constexpr std::array<std::string_view, 4> kSqliteSteps = {
+constexpr std::array<std::string_view, 5> kSqliteSteps = {
     // 1: carts, requests, requested items, the mail outbox and number counters.
     R"sql(
 CREATE TABLE counters (
@@ -126,6 +126,10 @@ CREATE TABLE activity (
 );
 CREATE INDEX activity_by_request ON activity(request_number, id);
 CREATE INDEX requests_by_created ON requests(created_at, number);
+)sql",
+    // 5: counting the items submitted with each form version (GET .../versions).
+    R"sql(
+CREATE INDEX request_items_by_form_version ON request_items(form_version_id);
 )sql",
 };
 

@@ -11,7 +11,7 @@ namespace {
 /// Held by the migrating transaction: a second host waits, then finds nothing left to do.
 constexpr long long kMigrationLock = 0x5e7d1c0de;
 
-constexpr std::array<std::string_view, 3> kPostgresSteps = {
+constexpr std::array<std::string_view, 4> kPostgresSteps = {
     // 1: carts, requests, requested items, the mail outbox with leases, sessions, and the
     // sequences REQ and RITM numbers come from.
     R"sql(
@@ -124,6 +124,10 @@ CREATE TABLE activity (
 );
 CREATE INDEX activity_by_request ON activity(request_number, id);
 CREATE INDEX requests_by_created ON requests(created_at, number);
+)sql",
+    // 4: counting the items submitted with each form version (GET .../versions).
+    R"sql(
+CREATE INDEX request_items_by_form_version ON request_items(form_version_id);
 )sql",
 };
 

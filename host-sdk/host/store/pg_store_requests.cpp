@@ -196,6 +196,22 @@ std::vector<ActivityEntry> PgStore::activity(std::string_view request_number, st
   });
 }
 
+std::vector<FormVersionRecord> PgStore::form_versions(std::string_view item_id, std::size_t limit) {
+  return pool_.run([&](pqxx::connection& connection) {
+    pqxx::read_transaction work(connection);
+    std::vector<FormVersionRecord> rows;
+    for (const auto& row : work.exec_params(
+             "SELECT v.content_hash, v.loaded_at, COUNT(i.number) FROM form_versions v "
+             "LEFT JOIN request_items i ON i.form_version_id = v.id WHERE v.item_id = $1 "
+             "GROUP BY v.id ORDER BY v.loaded_at DESC, v.id DESC LIMIT $2",
+             std::string(item_id), static_cast<long long>(limit))) {
+      rows.push_back({row[0].as<std::string>(), row[1].as<std::int64_t>(),
+                      static_cast<std::size_t>(row[2].as<std::int64_t>())});
+    }
+    return rows;
+  });
+}
+
 StoreError PgStore::decide(const ItemDecision& decision) {
   try {
     const bool decided = write([&](pqxx::work& work) {

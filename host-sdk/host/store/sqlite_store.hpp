@@ -75,6 +75,8 @@ class SqliteStore final : public Store {
   StoreError fail_job(const JobClaim& claim, const JobReport& report) override;
   bool record_activity(const std::vector<ActivityEntry>& entries) override;
   std::vector<ActivityEntry> activity(std::string_view request_number, std::size_t limit) override;
+  std::vector<FormVersionRecord> form_versions(std::string_view item_id,
+                                               std::size_t limit) override;
   std::size_t release_claims(std::string_view host_id) override;
   JobCounts job_counts() override;
 

@@ -195,6 +195,25 @@ std::vector<ActivityEntry> SqliteStore::activity(std::string_view request_number
   return rows;
 }
 
+std::vector<FormVersionRecord> SqliteStore::form_versions(std::string_view item_id,
+                                                          std::size_t limit) {
+  auto db = read();
+  SQLite::Statement query(
+      *db,
+      "SELECT v.content_hash, v.loaded_at, COUNT(i.number) FROM form_versions v "
+      "LEFT JOIN request_items i ON i.form_version_id = v.id "
+      "WHERE v.item_id = ? GROUP BY v.id ORDER BY v.loaded_at DESC, v.id DESC "
+      "LIMIT ?");
+  query.bind(1, std::string(item_id));
+  query.bind(2, static_cast<std::int64_t>(limit));
+  std::vector<FormVersionRecord> rows;
+  while (query.executeStep()) {
+    rows.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(),
+                    static_cast<std::size_t>(query.getColumn(2).getInt64())});
+  }
+  return rows;
+}
+
 StoreError SqliteStore::decide(const ItemDecision& decision) {
   try {
     writes_.run([&](SQLite::Database& db) {

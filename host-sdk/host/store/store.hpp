@@ -114,6 +114,14 @@ struct RequestRecord {
   std::vector<NotificationRecord> notifications;
 };
 
+/// One version of an item's form that requests were submitted with (see NewRequestItem).
+struct FormVersionRecord {
+  std::string content_hash;
+  /// When this host first recorded the version: the first checkout that used it.
+  std::int64_t loaded_at_ms = 0;
+  std::size_t items = 0;  ///< requested items submitted with it
+};
+
 /// A staff decision on an open RITM, written with its mails and activity in one transaction.
 struct ItemDecision {
   std::string item_number;
@@ -174,6 +182,11 @@ class Store : public Outbox, public SessionStore, public JobQueue, public Activi
   /// Moves an open RITM (or a failed one, to rejected) to its decided state, stopping a
   /// failed item's job; conflict when it is in neither state.
   virtual StoreError decide(const ItemDecision& decision) = 0;
+
+  /// The versions of `item_id`'s form that requests were submitted with, newest first (at
+  /// most `limit`).
+  virtual std::vector<FormVersionRecord> form_versions(std::string_view item_id,
+                                                       std::size_t limit = 100) = 0;
 
   /// Queues one mail that belongs to no request (a plugin's own notice); false on failure.
   virtual bool enqueue_mail(const NewMail& mail) = 0;

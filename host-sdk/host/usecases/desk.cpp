@@ -13,6 +13,10 @@ bool is_staff(const Requester& requester) {
   return requester.has_role(kStaffRole);
 }
 
+bool is_catalog_admin(const Requester& requester) {
+  return requester.has_role(kCatalogAdminRole);
+}
+
 bool may_order(const Form& form, const Requester& requester) {
   const auto& roles = form.header().roles;
   if (roles.empty()) return true;

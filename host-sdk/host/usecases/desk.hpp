@@ -52,6 +52,12 @@ inline constexpr std::string_view kStaffRole = "it_staff";
 /// Whether the requester is IT staff.
 bool is_staff(const Requester& requester);
 
+/// The role of catalog administrators: they preview drafts and see the catalog status.
+inline constexpr std::string_view kCatalogAdminRole = "catalog_admin";
+
+/// Whether the requester is a catalog administrator.
+bool is_catalog_admin(const Requester& requester);
+
 /// Why a use case said no; the HTTP layer maps each to a status.
 enum class Refusal {
   none,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "usecases/answer_probes.hpp"
+#include "usecases/drafts.hpp"
 
 namespace servicedesk::host {
 namespace {
@@ -11,11 +12,22 @@ namespace {
 // The form engine's message for an empty mandatory field.
 constexpr std::string_view kRequiredMessage = "This field is required.";
 
+/// The draft of `item_id` for a catalog administrator, or the refusal (403, 404).
+OrderableForm find_draft(const Desk& desk, std::string_view item_id, const Requester& requester) {
+  if (Outcome refusal = may_preview_drafts(requester); !refusal.ok())
+    return {nullptr, std::move(refusal)};
+  auto form = desk.catalog.find_draft(item_id);
+  if (!form) return {nullptr, Outcome::refuse(Refusal::not_found, "No such draft.")};
+  return {std::move(form), {}};
+}
+
 }  // namespace
 
 EvaluateOutcome evaluate_answers(const Desk& desk, const Requester& requester,
-                                 std::string_view item_id, const nlohmann::json& answers) {
-  auto [form, refusal] = find_orderable(desk, item_id, requester);
+                                 std::string_view item_id, const nlohmann::json& answers,
+                                 bool draft) {
+  auto [form, refusal] =
+      draft ? find_draft(desk, item_id, requester) : find_orderable(desk, item_id, requester);
   if (!form) return {std::move(refusal), {}};
   if (Outcome locked = refused_answers_locked(desk, requester); !locked.ok())
     return {std::move(locked), {}};

@@ -14,9 +14,11 @@ struct EvaluateOutcome {
   nlohmann::json evaluation;  ///< `{fields:{PATH:{...}}, valid}` when the outcome is ok
 };
 
-/// Evaluates `answers` against the orderable form `item_id`. An answer set with a field error
+/// Evaluates `answers` against the orderable form `item_id`, or with `draft` against its
+/// draft (catalog administrators only; else forbidden). An answer set with a field error
 /// counts as refused for the requester (answer_probes.hpp); while locked, nothing is evaluated.
 EvaluateOutcome evaluate_answers(const Desk& desk, const Requester& requester,
-                                 std::string_view item_id, const nlohmann::json& answers);
+                                 std::string_view item_id, const nlohmann::json& answers,
+                                 bool draft = false);
 
 }  // namespace servicedesk::host

@@ -217,5 +217,47 @@ TEST_F(FormRepositoryTest, WatcherPicksUpAnEditWithinTwoSeconds) {
   EXPECT_GT(reads, 0u);
 }
 
+TEST_F(FormRepositoryTest, DraftsAreKeyedApartAndNeverReplaceTheLiveForm) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "Live"));
+  std::filesystem::create_directories(folder_ / "drafts");
+  write(folder_ / "drafts" / "a.yaml", item_yaml("item-a", "Draft"));
+  write(folder_ / "drafts" / "new.yaml", item_yaml("item-new", "Only a draft"));
+  host::FormRepository repository(folder_, catalog_);
+  EXPECT_EQ(repository.load_all(), 0u);
+  EXPECT_EQ(label_of(repository.find("item-a")), "Live");
+  EXPECT_EQ(label_of(repository.find_draft("item-a")), "Draft");
+  EXPECT_EQ(repository.find("item-new"), nullptr);
+  EXPECT_EQ(label_of(repository.find_draft("item-new")), "Only a draft");
+  EXPECT_EQ(repository.forms().size(), 1u);
+  EXPECT_EQ(repository.drafts().size(), 2u);
+  std::size_t drafts = 0;
+  for (const auto& status : repository.status()) drafts += status.draft ? 1 : 0;
+  EXPECT_EQ(drafts, 2u);
+}
+
+TEST_F(FormRepositoryTest, PublishingADraftIsMovingItsFileUpOneFolder) {
+  write(folder_ / "a.yaml", item_yaml("item-a", "Live"));
+  std::filesystem::create_directories(folder_ / "drafts");
+  write(folder_ / "drafts" / "new.yaml", item_yaml("item-new", "Soon"));
+  write(folder_ / "drafts" / "a.yaml", item_yaml("item-a", "Next"));
+  host::FormRepository repository(folder_, catalog_);
+  repository.load_all();
+  std::filesystem::rename(folder_ / "drafts" / "new.yaml", folder_ / "new.yaml");
+  std::filesystem::rename(folder_ / "drafts" / "a.yaml", folder_ / "a.yaml");
+  EXPECT_GT(repository.reload_changed(), 0u);
+  EXPECT_EQ(label_of(repository.find("item-new")), "Soon");
+  EXPECT_EQ(label_of(repository.find("item-a")), "Next");
+  EXPECT_TRUE(repository.drafts().empty());
+}
+
+TEST_F(FormRepositoryTest, ADraftsFolderGivenAsACatalogFolderServesItsFormsLive) {
+  std::filesystem::create_directories(folder_ / "drafts");
+  write(folder_ / "drafts" / "a.yaml", item_yaml("item-a", "Draft"));
+  host::FormRepository repository(folder_ / "drafts", catalog_);  // `test catalog/drafts`
+  repository.load_all();
+  EXPECT_EQ(label_of(repository.find("item-a")), "Draft");
+  EXPECT_TRUE(repository.drafts().empty());
+}
+
 }  // namespace
 }  // namespace servicedesk::forms_test

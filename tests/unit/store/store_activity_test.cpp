@@ -1,5 +1,8 @@
 // The store's form versions and activity log, on SQLite and PostgreSQL alike: each change
 // writes its rows in its own transaction, a refused change writes none.
+#include <chrono>
+#include <thread>
+
 #include <gmock/gmock.h>
 
 #include "store_backends.hpp"
@@ -38,6 +41,33 @@ TEST_P(StoreActivity, AnItemKeepsTheFormVersionItWasSubmittedWith) {
   auto reopened = store.another();
   EXPECT_EQ(reopened->request(first.numbers.request_number)->items[0].form_fields, kFields);
   EXPECT_GT(reopened->request(first.numbers.request_number)->items[0].created_at_ms, 0);
+}
+
+TEST_P(StoreActivity, FormVersionsAreListedPerItemNewestFirstWithTheirItemCount) {
+  EXPECT_TRUE(store->form_versions("mailbox").empty());
+  check_out(*store, "dcoordinator", "newhire", "mailbox", kFields, "v1");
+  check_out(*store, "dcoordinator", "newhire", "mailbox", kFields, "v1");
+  nlohmann::json renamed = kFields;
+  renamed[0]["label"] = "Shared mailbox";
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a later load time
+  check_out(*store, "dcoordinator", "newhire", "mailbox", renamed, "v2");
+  check_out(*store, "dcoordinator", "newhire", "other", kFields, "v9");
+  check_out(*store, "dcoordinator", "newhire", "mailbox");  // stored without a version
+
+  const auto versions = store->form_versions("mailbox");
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].content_hash, "v2");
+  EXPECT_EQ(versions[0].items, 1u);
+  EXPECT_EQ(versions[1].content_hash, "v1");
+  EXPECT_EQ(versions[1].items, 2u);
+  EXPECT_GT(versions[0].loaded_at_ms, versions[1].loaded_at_ms);
+  EXPECT_GT(versions[1].loaded_at_ms, 0);
+  // The limit keeps the newest; another item's versions are its own.
+  const auto newest = store->form_versions("mailbox", 1);
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0].content_hash, "v2");
+  ASSERT_EQ(store->form_versions("other").size(), 1u);
+  EXPECT_TRUE(store->form_versions("no-such-item").empty());
 }
 
 TEST_P(StoreActivity, CheckoutDecisionAndDeliveryEachLogTheirRowsNewestFirst) {

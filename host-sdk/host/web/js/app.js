@@ -9,6 +9,8 @@ import * as checkout from './pages/checkout.js';
 import * as confirmation from './pages/confirmation.js';
 import * as requests from './pages/requests.js';
 import * as fulfilment from './pages/fulfilment.js';
+import * as draft from './pages/draft.js';
+import * as catalogStatus from './pages/catalog_status.js';
 
 /** Route patterns over `location.hash`; captures become page parameters. */
 const routes = [
@@ -22,6 +24,8 @@ const routes = [
   [/^#\/requests$/, requests, true],
   [/^#\/requests\/([^/]+)$/, requests, true],
   [/^#\/fulfilment$/, fulfilment, true],
+  [/^#\/draft\/([^/]+)$/, draft, true],
+  [/^#\/catalog-status$/, catalogStatus, true],
 ];
 
 const main = () => document.getElementById('main');
@@ -56,6 +60,7 @@ function renderNav() {
     link('#/cart', 'Cart', h('span', { id: 'cart-count' })),
     link('#/requests', 'My requests'),
     hasRole('it_staff') ? link('#/fulfilment', 'Fulfilment queue') : null,
+    hasRole('it_staff') || hasRole('catalog_admin') ? link('#/catalog-status', 'Catalog status') : null,
     h('li', { class: 'nav-user' },
       h('span', { class: 'nav-user-name', text: session.user.display_name || session.user.username }),
       h('button', {
@@ -70,7 +75,7 @@ function markCurrent(nav) {
   const hash = location.hash || '#/';
   for (const a of nav.querySelectorAll('a')) {
     const target = a.getAttribute('href');
-    const current = target === '#/' ? (hash === '#/' || hash.startsWith('#/category') || hash.startsWith('#/item'))
+    const current = target === '#/' ? (hash === '#/' || hash.startsWith('#/category') || hash.startsWith('#/item') || hash.startsWith('#/draft'))
       : hash.startsWith(target);
     if (current) a.setAttribute('aria-current', 'page');
   }
