@@ -13,10 +13,8 @@ scripts/install-deps.sh --fuzz
 cmake --preset fuzz >/dev/null
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  # host_config_fuzz and http_request_fuzz join this list once they have had their first
-  # long run (issue 14's note); run them by name meanwhile.
   targets=(condition_fuzz directory_fuzz mail_template_fuzz duo_answers_fuzz form_yaml_fuzz
-           form_answers_fuzz)
+           form_answers_fuzz host_config_fuzz http_request_fuzz)
 fi
 cmake --build --preset fuzz --target "${targets[@]}"
 
