@@ -4,15 +4,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include "app/host_config.hpp"
+#include "app/host_config_sections.hpp"
 
 namespace servicedesk::host {
 namespace {
-
-std::string where(const std::filesystem::path& file, const YAML::Node& node) {
-  const auto mark = node.Mark();
-  return file.string() + ":" + std::to_string(mark.line + 1) + ":" +
-         std::to_string(mark.column + 1) + ": ";
-}
 
 void read_attributes(const std::filesystem::path& file, const YAML::Node& node,
                      LdapAttributes& attributes, std::vector<std::string>& problems) {
