@@ -11,13 +11,8 @@
 namespace servicedesk::host {
 
 int run_handlers_command(const HostConfig& config, const std::string& format) {
-  spdlog::set_level(spdlog::level::err);
-  std::string error;
-  auto parts = load_host_parts(config, error);
-  if (!parts) {
-    std::cerr << error << "\n";
-    return 1;
-  }
+  auto parts = load_host_parts_for_command(config, spdlog::level::err);
+  if (!parts) return 1;
   const HandlerCatalog& catalog = parts->plugins->catalog();
   std::cout << (format == "markdown" ? handler_reference_markdown(catalog)
                                      : handler_reference_text(catalog));

@@ -12,13 +12,8 @@ namespace servicedesk::host {
 
 int run_lint_command(const HostConfig& config, const std::vector<std::string>& paths,
                      const std::string& format) {
-  spdlog::set_level(spdlog::level::warn);
-  std::string error;
-  auto parts = load_host_parts(config, error);
-  if (!parts) {
-    std::cerr << error << "\n";
-    return 1;
-  }
+  auto parts = load_host_parts_for_command(config, spdlog::level::warn);
+  if (!parts) return 1;
   std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
   if (targets.empty()) targets.assign(config.catalog_dirs.begin(), config.catalog_dirs.end());
   const LintReport report =

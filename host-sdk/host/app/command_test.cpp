@@ -13,13 +13,8 @@ namespace servicedesk::host {
 
 int run_test_command(const HostConfig& config, const std::vector<std::string>& paths) {
   // Failures are the output; the plugins' and the catalog's info lines would bury them.
-  spdlog::set_level(spdlog::level::err);
-  std::string error;
-  auto parts = load_host_parts(config, error);
-  if (!parts) {
-    std::cerr << error << "\n";
-    return 1;
-  }
+  auto parts = load_host_parts_for_command(config, spdlog::level::err);
+  if (!parts) return 1;
   spdlog::set_level(spdlog::level::off);  // a refused form's problems are printed once, below
   std::vector<std::filesystem::path> targets(paths.begin(), paths.end());
   if (targets.empty()) targets.assign(config.catalog_dirs.begin(), config.catalog_dirs.end());

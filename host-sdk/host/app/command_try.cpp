@@ -43,12 +43,8 @@ int run_try_command(const HostConfig& config, const TryRequest& request) {
   spdlog::set_level(spdlog::level::err);
   const auto answers = read_answers(request.answers_file);
   if (!answers) return 2;
-  std::string error;
-  auto parts = load_host_parts(config, error);
-  if (!parts) {
-    std::cerr << error << "\n";
-    return 1;
-  }
+  auto parts = load_host_parts_for_command(config, spdlog::level::err);
+  if (!parts) return 1;
   spdlog::set_level(spdlog::level::off);  // the form's problems are printed below, once
   // The form's folder is loaded as `serve` would: registration checks, the other items.
   const std::filesystem::path form_file = request.form_file;

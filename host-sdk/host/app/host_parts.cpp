@@ -1,6 +1,8 @@
 // Loading the directory and the plugins with their services.
 #include "app/host_parts.hpp"
 
+#include <iostream>
+
 #include <spdlog/spdlog.h>
 
 #include "directory/directory_loader.hpp"
@@ -51,6 +53,15 @@ std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string
     for (const auto& line : problems) error += "\n  " + line;
     return nullptr;
   }
+  return parts;
+}
+
+std::unique_ptr<HostParts> load_host_parts_for_command(const HostConfig& config,
+                                                       spdlog::level::level_enum level) {
+  spdlog::set_level(level);
+  std::string error;
+  auto parts = load_host_parts(config, error);
+  if (!parts) std::cerr << error << "\n";
   return parts;
 }
 

@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include <spdlog/common.h>
+
 #include "app/handler_failure_log.hpp"
 #include "app/host_config.hpp"
 #include "app/plugin_services.hpp"
@@ -32,5 +34,11 @@ struct HostParts {
 /// be loaded or a plugin reports a mistake in its config section; other refused plugins are
 /// reported, not fatal.
 std::unique_ptr<HostParts> load_host_parts(const HostConfig& config, std::string& error);
+
+/// load_host_parts for the command-line tools (lint, test, try, handlers), whose output is
+/// what they print: log lines below `level` are silenced first, and a failure is printed to
+/// standard error (nullptr returned).
+std::unique_ptr<HostParts> load_host_parts_for_command(const HostConfig& config,
+                                                       spdlog::level::level_enum level);
 
 }  // namespace servicedesk::host

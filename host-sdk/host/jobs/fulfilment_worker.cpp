@@ -7,7 +7,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "usecases/answer_view.hpp"
 #include "usecases/notifications.hpp"
 
 namespace servicedesk::host {
@@ -61,20 +60,6 @@ RunResult call_handler(const Form& form, const RequestItemRecord& item,
   return {result.ok, !result.ok && feedback.temporary,
           result.message.empty() && !result.ok ? "Fulfilment failed." : result.message,
           bounded(std::move(feedback.activity))};
-}
-
-std::vector<NewMail> fulfilled_mails(const Form& form, const RequestItemRecord& item,
-                                     const Directory& directory) {
-  const MailFacts facts{item.request_number,
-                        item.number,
-                        item.item_name,
-                        item.summary,
-                        item.opened_by,
-                        item.requested_for,
-                        item.special_instructions,
-                        "",
-                        answer_placeholders(recorded_fields(item, form), item.answers, directory)};
-  return compose_mails(form, "fulfilled", facts, directory);
 }
 
 const char* describe(StoreError error) {
@@ -208,8 +193,9 @@ void FulfilmentWorker::run(const FulfilmentJob& job) {
   }
   StoreError saved = StoreError::none;
   if (result.ok) {
-    saved = parts_.store.finish_job(claim, fulfilled_mails(*form, *item, parts_.directory),
-                                    {result.message, result.calls});
+    saved = parts_.store.finish_job(
+        claim, compose_item_mails(*form, "fulfilled", *item, "", parts_.directory),
+        {result.message, result.calls});
     spdlog::info("job {} fulfilled, {}: {}", item->number, describe(saved), result.message);
     if (saved == StoreError::none && parts_.mail_queued) parts_.mail_queued();
   } else if (result.temporary && job.attempts + 1 < settings_.max_attempts) {

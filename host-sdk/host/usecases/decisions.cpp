@@ -3,7 +3,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "usecases/answer_view.hpp"
 #include "usecases/duties.hpp"
 #include "usecases/notifications.hpp"
 
@@ -108,17 +107,7 @@ DecisionOutcome decide_now(const Desk& desk, const Requester& requester, const D
     return {failed, {}};
   const char* state = input.decision == Decision::fulfil ? "fulfilled" : "rejected";
   ItemDecision record{item.number, state, requester.username, input.reason.value_or(""), {}};
-  const MailFacts facts{
-      item.request_number,
-      item.number,
-      item.item_name,
-      item.summary,
-      item.opened_by,
-      item.requested_for,
-      item.special_instructions,
-      record.reason,
-      answer_placeholders(recorded_fields(item, form), item.answers, desk.directory)};
-  record.mails = compose_mails(form, state, facts, desk.directory);
+  record.mails = compose_item_mails(form, state, item, record.reason, desk.directory);
   const StoreError error = desk.store.decide(record);
   if (error == StoreError::conflict)
     return {refuse(Refusal::conflict, "This item was decided meanwhile."), {}};

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "usecases/answer_view.hpp"
+
 namespace servicedesk::host {
 
 std::string mail_name(const DirectoryEntry& entry) {
@@ -57,6 +59,21 @@ std::vector<NewMail> compose_mails(const Form& form, std::string_view event, con
     }
   }
   return mails;
+}
+
+std::vector<NewMail> compose_item_mails(const Form& form, std::string_view event,
+                                        const RequestItemRecord& item, std::string_view reason,
+                                        const Directory& directory) {
+  const MailFacts facts{item.request_number,
+                        item.number,
+                        item.item_name,
+                        item.summary,
+                        item.opened_by,
+                        item.requested_for,
+                        item.special_instructions,
+                        std::string(reason),
+                        answer_placeholders(recorded_fields(item, form), item.answers, directory)};
+  return compose_mails(form, event, facts, directory);
 }
 
 }  // namespace servicedesk::host

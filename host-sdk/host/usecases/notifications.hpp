@@ -34,4 +34,10 @@ struct MailFacts {
 std::vector<NewMail> compose_mails(const Form& form, std::string_view event, const MailFacts& facts,
                                    const Directory& directory);
 
+/// compose_mails for a requested item as stored: its facts, and its answers as recorded with
+/// the form version it was submitted with; `reason` is a rejection's (empty otherwise).
+std::vector<NewMail> compose_item_mails(const Form& form, std::string_view event,
+                                        const RequestItemRecord& item, std::string_view reason,
+                                        const Directory& directory);
+
 }  // namespace servicedesk::host
