@@ -34,8 +34,11 @@ std::string redact_postgres_url(const std::string& url) {
   return std::regex_replace(url, keyword, "$1***");
 }
 
-PgPool::PgPool(std::string conninfo, std::size_t size)
-    : conninfo_(with_connect_timeout(std::move(conninfo))), size_(size == 0 ? 1 : size) {}
+PgPool::PgPool(std::string conninfo, std::size_t size,
+               std::vector<std::pair<std::string, std::string>> prepared)
+    : conninfo_(with_connect_timeout(std::move(conninfo))),
+      size_(size == 0 ? 1 : size),
+      prepared_(std::move(prepared)) {}
 
 PgPool::Lease::Lease(PgPool& pool) : pool_(pool), connection_(pool.take()) {}
 
@@ -56,7 +59,9 @@ std::unique_ptr<pqxx::connection> PgPool::take() {
     }
   }
   try {
-    return std::make_unique<pqxx::connection>(conninfo_);
+    auto connection = std::make_unique<pqxx::connection>(conninfo_);
+    for (const auto& [name, sql] : prepared_) connection->prepare(name, sql);
+    return connection;
   } catch (const std::exception& e) {
     give_back(nullptr);
     // libpq's message names host and port, never the password.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -22,8 +23,10 @@ std::string redact_postgres_url(const std::string& url);
 class PgPool {
  public:
   /// `conninfo` is a libpq URL or key=value string; the password comes from it, PGPASSWORD
-  /// or ~/.pgpass, as libpq decides.
-  PgPool(std::string conninfo, std::size_t size);
+  /// or ~/.pgpass, as libpq decides. `prepared` (name, SQL) is registered on each connection
+  /// it opens, for `exec_prepared` (the server prepares one on its first use).
+  PgPool(std::string conninfo, std::size_t size,
+         std::vector<std::pair<std::string, std::string>> prepared = {});
 
   /// Runs `fn(connection)` on a pooled connection and returns its result. When the database
   /// cannot be reached, or the connection is lost on the way (the connection is then
@@ -77,6 +80,7 @@ class PgPool {
 
   std::string conninfo_;
   std::size_t size_;
+  std::vector<std::pair<std::string, std::string>> prepared_;
   std::mutex mutex_;
   std::condition_variable freed_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;

@@ -11,6 +11,7 @@
 #include "store/cart_lines.hpp"
 #include "store/migrations.hpp"
 #include "store/pg_migrations.hpp"
+#include "store/pg_statements.hpp"
 #include "store/pg_util.hpp"
 #include "store/sql_util.hpp"
 
@@ -29,8 +30,7 @@ std::string format_number(const char* prefix, long long value) {
 
 std::vector<std::int64_t> cart_ids(pqxx::work& work, const std::string& username) {
   std::vector<std::int64_t> ids;
-  for (const auto& row :
-       work.exec_params("SELECT id FROM cart_lines WHERE username = $1 ORDER BY id", username))
+  for (const auto& row : work.exec_prepared(pg::statement::kCartLineIds, username))
     ids.push_back(row[0].as<std::int64_t>());
   return ids;
 }
@@ -56,7 +56,7 @@ std::string this_host() {
 }  // namespace
 
 PgStore::PgStore(const PgSettings& settings)
-    : pool_(settings.url, settings.pool_size),
+    : pool_(settings.url, settings.pool_size, pg::prepared_statements()),
       redacted_url_(redact_postgres_url(settings.url)),
       mail_lease_(settings.mail_lease),
       lease_owner_(this_host()) {}
@@ -89,14 +89,28 @@ bool PgStore::migrate_database(const PgSettings& settings, int& version, std::st
   return true;
 }
 
+std::optional<std::int64_t> PgStore::known_form_version(const FormVersionKey& key) {
+  std::lock_guard lock(form_versions_mutex_);
+  const auto found = form_version_ids_.find(key);
+  if (found == form_version_ids_.end()) return std::nullopt;
+  return found->second;
+}
+
+void PgStore::remember_form_versions(
+    const std::vector<std::pair<FormVersionKey, std::int64_t>>& seen) {
+  if (seen.empty()) return;
+  std::lock_guard lock(form_versions_mutex_);
+  // A bound for a catalog edited all day long: forgetting costs one lookup, never a wrong id.
+  constexpr std::size_t kMaxKnown = 1024;
+  if (form_version_ids_.size() + seen.size() > kMaxKnown) form_version_ids_.clear();
+  form_version_ids_.insert(seen.begin(), seen.end());
+}
+
 std::vector<CartLine> PgStore::cart(std::string_view username) {
   return pool_.run([&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
+    pqxx::nontransaction work(connection);
     std::vector<CartLine> lines;
-    for (const auto& row :
-         work.exec_params("SELECT id, item_id, answers, summary, created_at FROM cart_lines "
-                          "WHERE username = $1 ORDER BY id",
-                          std::string(username))) {
+    for (const auto& row : work.exec_prepared(pg::statement::kCartLines, std::string(username))) {
       CartLine line;
       line.id = row[0].as<std::int64_t>();
       line.item_id = row[1].as<std::string>();
@@ -120,12 +134,9 @@ std::optional<CartLine> PgStore::add_cart_line(std::string_view username, const 
         throw Conflict("the cart changed");
       CartLine added = line;
       added.created_at_ms = sql::now_ms();
-      added.id =
-          work.exec_params1(
-                  "INSERT INTO cart_lines(username, item_id, answers, summary, "
-                  "created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                  user, added.item_id, added.answers.dump(), added.summary, added.created_at_ms)[0]
-              .as<std::int64_t>();
+      added.id = work.exec_prepared1(pg::statement::kAddCartLine, user, added.item_id,
+                                     added.answers.dump(), added.summary, added.created_at_ms)[0]
+                     .as<std::int64_t>();
       return added;
     });
     error = StoreError::none;
@@ -153,10 +164,8 @@ std::optional<ReservedNumbers> PgStore::reserve_numbers(std::size_t item_count) 
     // nextval outside a transaction: no commit to wait for, and never handed out twice.
     return pool_.run([&](pqxx::connection& connection) {
       pqxx::nontransaction work(connection);
-      const auto rows = work.exec_params(
-          "SELECT nextval('req_numbers'), (SELECT array_agg(nextval('ritm_numbers')) "
-          "FROM generate_series(1, $1))::TEXT",
-          static_cast<long long>(item_count));
+      const auto rows =
+          work.exec_prepared(pg::statement::kReserveNumbers, static_cast<long long>(item_count));
       ReservedNumbers numbers;
       numbers.request_number = format_number("REQ", rows[0][0].as<long long>());
       auto items = rows[0][1].is_null() ? std::string() : rows[0][1].as<std::string>();
@@ -184,34 +193,41 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
     return result;
   }
   try {
+    std::vector<std::pair<FormVersionKey, std::int64_t>> versions_seen;
     write([&](pqxx::work& work) {
       pg::lock_cart(work, order.opened_by);
       if (!same_cart_lines(order.cart_line_ids, cart_ids(work, order.opened_by)))
         throw Conflict("the cart changed");
       const std::int64_t now = sql::now_ms();
       const std::string& request_number = order.numbers.request_number;
-      work.exec_params(
-          "INSERT INTO requests(number, opened_by, requested_for, special_instructions, "
-          "created_at) VALUES ($1, $2, $3, $4, $5)",
-          request_number, order.opened_by, order.requested_for, order.special_instructions, now);
+      auto items = nlohmann::json::array();
+      auto jobs = nlohmann::json::array();
+      std::vector<ActivityEntry> submitted;
       for (std::size_t i = 0; i < order.items.size(); ++i) {
         const NewRequestItem& item = order.items[i];
-        const std::int64_t version = item.form_hash.empty() ? 0 : form_version_id(work, item, now);
-        work.exec_params(
-            "INSERT INTO request_items(number, request_number, position, item_id, item_name, "
-            "answers, summary, state, form_version_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-            "NULLIF($9::bigint, 0))",
-            order.numbers.item_numbers[i], request_number, static_cast<int>(i), item.item_id,
-            item.item_name, item.answers.dump(), item.summary,
-            std::string(item.fulfil_at_checkout ? "fulfilling" : "open"), version);
-        pg::insert_activity(work, activity::submitted(request_number, order.numbers.item_numbers[i],
-                                                      order.opened_by, item, now));
-        if (item.fulfil_at_checkout)
-          pg::queue_job(work, order.numbers.item_numbers[i], "automatic", now);
+        const std::string& number = order.numbers.item_numbers[i];
+        nlohmann::json version;  // null: no form version recorded
+        if (!item.form_hash.empty()) {
+          const FormVersionKey key{item.item_id, item.form_hash};
+          std::optional<std::int64_t> id = known_form_version(key);
+          if (!id) versions_seen.emplace_back(key, *(id = form_version_id(work, item, now)));
+          version = *id;
+        }
+        items.push_back({number, i, item.item_id, item.item_name, item.answers.dump(), item.summary,
+                         item.fulfil_at_checkout ? "fulfilling" : "open", version});
+        const auto rows = activity::submitted(request_number, number, order.opened_by, item, now);
+        submitted.insert(submitted.end(), rows.begin(), rows.end());
+        if (item.fulfil_at_checkout) jobs.push_back(number);
       }
-      for (const auto& mail : order.mails) pg::insert_outbox_mail(work, request_number, mail, now);
-      work.exec_params("DELETE FROM cart_lines WHERE username = $1", order.opened_by);
+      const pg::QueuedMails mails = pg::queued_mails(request_number, order.mails, now);
+      auto activity = pg::activity_rows(submitted);
+      activity.insert(activity.end(), mails.activity.begin(), mails.activity.end());
+      // One statement writes the whole request: a round trip to the database each, not per row.
+      work.exec_prepared(pg::statement::kCheckout, request_number, order.opened_by,
+                         order.requested_for, order.special_instructions, now, pg::json_rows(items),
+                         pg::json_rows(jobs), pg::json_rows(mails.outbox), pg::json_rows(activity));
     });
+    remember_form_versions(versions_seen);
     checkouts_.fetch_add(1);
   } catch (const Conflict& e) {
     result.error = StoreError::conflict;
@@ -226,7 +242,9 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
 
 bool PgStore::enqueue_mail(const NewMail& mail) {
   try {
-    write([&](pqxx::work& work) { pg::insert_outbox_mail(work, "", mail, sql::now_ms()); });
+    write_statement([&](pqxx::nontransaction& work) {
+      pg::insert_outbox_mails(work, "", {mail}, sql::now_ms());
+    });
     return true;
   } catch (const std::exception& e) {
     spdlog::error("store: queueing a mail failed: {}", e.what());

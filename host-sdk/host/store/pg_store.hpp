@@ -3,9 +3,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "store/pg_pool.hpp"
@@ -99,11 +103,21 @@ class PgStore final : public Store {
   /// Runs `fn(work)` in one transaction and commits it; counts the commit.
   template <class Fn>
   auto write(Fn&& fn);
+  /// Runs `fn(work)`, one statement, committed on its own (no BEGIN and COMMIT round trips);
+  /// counts the commit.
+  template <class Fn>
+  auto write_statement(Fn&& fn);
   /// A job-queue write in one transaction, its failure mapped onto a StoreError.
   template <class Fn>
   StoreError job_write(const char* what, Fn&& fn);
   std::vector<OutboxMessage> claim_due_mail(std::chrono::system_clock::time_point now,
                                             std::size_t limit);
+
+  /// A form version's row: its item and content hash.
+  using FormVersionKey = std::pair<std::string, std::string>;
+  /// The id of a form version this host has already seen committed, if any.
+  std::optional<std::int64_t> known_form_version(const FormVersionKey& key);
+  void remember_form_versions(const std::vector<std::pair<FormVersionKey, std::int64_t>>& seen);
 
   PgPool pool_;
   std::string redacted_url_;
@@ -112,6 +126,9 @@ class PgStore final : public Store {
   std::atomic<std::uint64_t> checkouts_{0};
   std::atomic<std::uint64_t> delivery_failures_{0};
   std::atomic<std::uint64_t> commits_{0};
+  /// Form version ids never change once committed; a checkout looks them up here first.
+  std::mutex form_versions_mutex_;
+  std::map<FormVersionKey, std::int64_t> form_version_ids_;
 };
 
 template <class Fn>
@@ -126,6 +143,22 @@ auto PgStore::write(Fn&& fn) {
     } else {
       Result result = fn(work);
       work.commit();
+      commits_.fetch_add(1);
+      return result;
+    }
+  });
+}
+
+template <class Fn>
+auto PgStore::write_statement(Fn&& fn) {
+  return pool_.run([&](pqxx::connection& connection) {
+    pqxx::nontransaction work(connection);
+    using Result = decltype(fn(work));
+    if constexpr (std::is_void_v<Result>) {
+      fn(work);
+      commits_.fetch_add(1);
+    } else {
+      Result result = fn(work);
       commits_.fetch_add(1);
       return result;
     }

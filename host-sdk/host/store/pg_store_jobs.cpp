@@ -80,7 +80,7 @@ std::vector<FulfilmentJob> PgStore::claim_due(std::string_view host_id,
                                               std::size_t limit) try {
   const std::string host(host_id);
   const std::int64_t now_ms = sql::to_ms(now);
-  return write([&](pqxx::work& work) {
+  return write_statement([&](pqxx::nontransaction& work) {
     // Other hosts skip the rows this claim has locked instead of waiting for them.
     const auto rows = work.exec_params(
         "UPDATE fulfilment_jobs SET claimed_by = $1, claims = claims + 1, lease_expires_at = $2 "
@@ -111,7 +111,7 @@ std::vector<FulfilmentJob> PgStore::claim_due(std::string_view host_id,
 }
 
 bool PgStore::renew_lease(const JobClaim& claim, std::chrono::system_clock::time_point until) try {
-  return write([&](pqxx::work& work) {
+  return write_statement([&](pqxx::nontransaction& work) {
     return work.exec_params(
                    "UPDATE fulfilment_jobs SET lease_expires_at = $1 WHERE id = $2 AND "
                    "claims = $3 AND claimed_by = $4 AND state = 'queued'",
@@ -136,7 +136,7 @@ StoreError PgStore::finish_job(const JobClaim& claim, const std::vector<NewMail>
     const std::string request_number = rows[0][0].as<std::string>();
     pg::insert_activity(work,
                         activity::job_ran(request_number, item_number, now, "fulfilled", report));
-    for (const auto& mail : mails) pg::insert_outbox_mail(work, request_number, mail, now);
+    pg::insert_outbox_mails(work, request_number, mails, now);
   });
 }
 
@@ -176,7 +176,7 @@ StoreError PgStore::fail_job(const JobClaim& claim, const JobReport& report) {
 
 std::size_t PgStore::release_claims(std::string_view host_id) try {
   const std::string host(host_id);
-  return write([&](pqxx::work& work) {
+  return write_statement([&](pqxx::nontransaction& work) {
     return static_cast<std::size_t>(
         work.exec_params("UPDATE fulfilment_jobs SET lease_expires_at = 0 WHERE claimed_by = $1 "
                          "AND state = 'queued' AND lease_expires_at > 0",

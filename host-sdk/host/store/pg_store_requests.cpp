@@ -1,6 +1,7 @@
 // PostgreSQL: requests and their items, staff decisions, the leased outbox, and sessions.
 #include <spdlog/spdlog.h>
 
+#include "store/pg_statements.hpp"
 #include "store/pg_store.hpp"
 #include "store/pg_util.hpp"
 #include "store/sql_util.hpp"
@@ -128,7 +129,7 @@ std::optional<RequestRecord> PgStore::request(std::string_view number) {
 
 std::optional<RequestItemRecord> PgStore::request_item(std::string_view number) {
   return pool_.run([&](pqxx::connection& connection) -> std::optional<RequestItemRecord> {
-    pqxx::read_transaction work(connection);
+    pqxx::nontransaction work(connection);
     const auto rows =
         work.exec_params(std::string(kItemColumns) + "WHERE i.number = $1", std::string(number));
     if (rows.empty()) return std::nullopt;
@@ -138,7 +139,7 @@ std::optional<RequestItemRecord> PgStore::request_item(std::string_view number) 
 
 std::vector<RequestItemRecord> PgStore::open_items() {
   return pool_.run([&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
+    pqxx::nontransaction work(connection);
     std::vector<RequestItemRecord> items;
     for (const auto& row :
          work.exec(std::string(kItemColumns) +
@@ -173,7 +174,7 @@ QueuePage PgStore::queue(const QueueQuery& filter) {
 }
 
 bool PgStore::record_activity(const std::vector<ActivityEntry>& entries) try {
-  write([&](pqxx::work& work) { pg::insert_activity(work, entries); });
+  write_statement([&](pqxx::nontransaction& work) { pg::insert_activity(work, entries); });
   return true;
 } catch (const std::exception& e) {
   spdlog::error("store: recording activity failed: {}", e.what());
@@ -182,7 +183,7 @@ bool PgStore::record_activity(const std::vector<ActivityEntry>& entries) try {
 
 std::vector<ActivityEntry> PgStore::activity(std::string_view request_number, std::size_t limit) {
   return pool_.run([&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
+    pqxx::nontransaction work(connection);
     std::vector<ActivityEntry> rows;
     for (const auto& row : work.exec_params(
              "SELECT id, request_number, item_number, at, actor, kind, detail FROM activity "
@@ -198,7 +199,7 @@ std::vector<ActivityEntry> PgStore::activity(std::string_view request_number, st
 
 std::vector<FormVersionRecord> PgStore::form_versions(std::string_view item_id, std::size_t limit) {
   return pool_.run([&](pqxx::connection& connection) {
-    pqxx::read_transaction work(connection);
+    pqxx::nontransaction work(connection);
     std::vector<FormVersionRecord> rows;
     for (const auto& row : work.exec_params(
              "SELECT v.content_hash, v.loaded_at, COUNT(i.number) FROM form_versions v "
@@ -230,8 +231,7 @@ StoreError PgStore::decide(const ItemDecision& decision) {
           "UPDATE fulfilment_jobs SET state = 'cancelled', finished_at = $1 "
           "WHERE item_number = $2 AND state = 'failed'",
           now, decision.item_number);
-      for (const auto& mail : decision.mails)
-        pg::insert_outbox_mail(work, request_number, mail, now);
+      pg::insert_outbox_mails(work, request_number, decision.mails, now);
       return true;
     });
     return decided ? StoreError::none : StoreError::conflict;
@@ -256,20 +256,9 @@ std::vector<OutboxMessage> PgStore::claim_due_mail(std::chrono::system_clock::ti
                                                    std::size_t limit) {
   const std::int64_t now_ms = sql::to_ms(now);
   const std::int64_t until = now_ms + std::chrono::milliseconds(mail_lease_).count();
-  return write([&](pqxx::work& work) {
-    // Claims what no live lease holds; other hosts skip the rows this one has locked. A
-    // request's mails reach each recipient in the order they were written: a mail waits
-    // while an earlier one of its request to the same address waits for its retry or is
-    // held by another claim.
-    const auto rows = work.exec_params(
-        "UPDATE outbox SET lease_owner = $1, lease_until = $2 WHERE id IN ("
-        "SELECT id FROM outbox o WHERE NOT sent AND next_attempt_at <= $3 AND lease_until < $3 "
-        "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_number = o.request_number AND "
-        "e.request_number <> '' AND e.to_address = o.to_address AND NOT e.sent AND e.id < o.id "
-        "AND (e.next_attempt_at > $3 OR e.lease_until >= $3)) "
-        "ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) "
-        "RETURNING id, request_number, to_address, to_name, subject, body, attempts",
-        lease_owner_, until, now_ms, static_cast<long long>(limit));
+  return write_statement([&](pqxx::nontransaction& work) {
+    const auto rows = work.exec_prepared(pg::statement::kClaimDueMail, lease_owner_, until, now_ms,
+                                         static_cast<long long>(limit));
     std::vector<OutboxMessage> messages;
     for (const auto& row : rows) {
       OutboxMessage message;
@@ -289,16 +278,8 @@ std::vector<OutboxMessage> PgStore::claim_due_mail(std::chrono::system_clock::ti
 }
 
 void PgStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) try {
-  write([&](pqxx::work& work) {
-    work.exec_params(
-        "UPDATE outbox SET sent = true, sent_at = $1, attempts = attempts + 1, last_error = '', "
-        "lease_owner = '', lease_until = 0 WHERE id = $2",
-        sql::to_ms(when), id);
-    work.exec_params(
-        "INSERT INTO activity(request_number, item_number, at, actor, kind, detail) "
-        "SELECT request_number, item_number, $1, $2, 'mail_sent', "
-        "event || ' mail to ' || to_username FROM outbox WHERE id = $3 AND request_number <> ''",
-        sql::to_ms(when), std::string(kSystemActor), id);
+  write_statement([&](pqxx::nontransaction& work) {
+    work.exec_prepared(pg::statement::kMarkSent, sql::to_ms(when), std::string(kSystemActor), id);
   });
 } catch (const std::exception& e) {
   // The lease runs out and the message is sent again later: a duplicate, never a loss.
@@ -306,7 +287,7 @@ void PgStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point w
 }
 
 void PgStore::release(std::int64_t id) try {
-  write([&](pqxx::work& work) {
+  write_statement([&](pqxx::nontransaction& work) {
     work.exec_params(
         "UPDATE outbox SET lease_owner = '', lease_until = 0 WHERE id = $1 AND lease_owner = $2",
         id, lease_owner_);
@@ -320,7 +301,7 @@ void PgStore::mark_failed(std::int64_t id, const std::string& error,
                           std::chrono::system_clock::time_point next_attempt) {
   delivery_failures_.fetch_add(1);
   try {
-    write([&](pqxx::work& work) {
+    write_statement([&](pqxx::nontransaction& work) {
       work.exec_params(
           "UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2, "
           "lease_owner = '', lease_until = 0 WHERE id = $3",
@@ -342,7 +323,7 @@ std::size_t PgStore::depth() try {
 }
 
 bool PgStore::save_session(const StoredSession& session) try {
-  write([&](pqxx::work& work) {
+  write_statement([&](pqxx::nontransaction& work) {
     work.exec_params(
         "INSERT INTO sessions(key, username, csrf_token, last_used) VALUES ($1, $2, $3, $4)",
         session.key, session.username, session.csrf_token, session.last_used_ms);
@@ -357,10 +338,8 @@ std::optional<StoredSession> PgStore::find_session(std::string_view key,
                                                    std::int64_t live_since_ms) {
   return pool_.run([&](pqxx::connection& connection) -> std::optional<StoredSession> {
     pqxx::nontransaction work(connection);
-    const auto rows = work.exec_params(
-        "SELECT key, username, csrf_token, last_used FROM sessions "
-        "WHERE key = $1 AND last_used >= $2",
-        std::string(key), live_since_ms);
+    const auto rows =
+        work.exec_prepared(pg::statement::kFindSession, std::string(key), live_since_ms);
     if (rows.empty()) return std::nullopt;
     return StoredSession{rows[0][0].as<std::string>(), rows[0][1].as<std::string>(),
                          rows[0][2].as<std::string>(), rows[0][3].as<std::int64_t>()};
@@ -368,7 +347,7 @@ std::optional<StoredSession> PgStore::find_session(std::string_view key,
 }
 
 void PgStore::touch_session(std::string_view key, std::int64_t now_ms) try {
-  write([&](pqxx::work& work) {
+  write_statement([&](pqxx::nontransaction& work) {
     work.exec_params("UPDATE sessions SET last_used = $1 WHERE key = $2", now_ms, std::string(key));
   });
 } catch (const std::exception& e) {
@@ -376,13 +355,13 @@ void PgStore::touch_session(std::string_view key, std::int64_t now_ms) try {
 }
 
 void PgStore::delete_session(std::string_view key) {
-  write([&](pqxx::work& work) {
+  write_statement([&](pqxx::nontransaction& work) {
     work.exec_params("DELETE FROM sessions WHERE key = $1", std::string(key));
   });
 }
 
 std::size_t PgStore::expire_sessions(std::int64_t live_since_ms) {
-  return write([&](pqxx::work& work) {
+  return write_statement([&](pqxx::nontransaction& work) {
     return static_cast<std::size_t>(
         work.exec_params("DELETE FROM sessions WHERE last_used < $1", live_since_ms)
             .affected_rows());

@@ -1,6 +1,8 @@
 // The checkout use case: lines, guards, checkout fields, numbers, mails, one transaction.
 #include "usecases/checkout.hpp"
 
+#include <algorithm>
+
 #include <set>
 
 #include "usecases/answer_view.hpp"
@@ -167,7 +169,9 @@ CheckoutOutcome checkout(const Desk& desk, const Requester& requester, const Che
     return outcome;
   }
   if (desk.mail_queued) desk.mail_queued();
-  if (desk.jobs != nullptr) desk.jobs->wake();
+  const bool queued_a_job = std::any_of(order.items.begin(), order.items.end(),
+                                        [](const auto& item) { return item.fulfil_at_checkout; });
+  if (queued_a_job) desk.jobs->wake();
   outcome.request_number = order.numbers.request_number;
   outcome.requested_for = order.requested_for;
   outcome.opened_by = order.opened_by;

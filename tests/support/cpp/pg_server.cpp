@@ -92,7 +92,10 @@ std::filesystem::path postgres_bin_dir() {
 }
 
 PgServer::PgServer(const std::filesystem::path& folder, bool fsync)
-    : folder_(folder), data_(folder / "data"), port_(free_port()), fsync_(fsync) {
+    : folder_(std::filesystem::absolute(folder)),
+      data_(folder_ / "data"),
+      port_(free_port()),
+      fsync_(fsync) {
   const auto bin = postgres_bin_dir();
   if (bin.empty()) throw std::runtime_error("PostgreSQL 15 is not installed");
   std::filesystem::create_directories(folder_);
