@@ -61,7 +61,7 @@ bool empty_cart(ApiClient& client) {
 void order_software(int port, const std::string& person, Ledger& ledger) {
   ApiClient client(port, crash_client());
   if (client.log_in(person).status != 200) return;
-  for (int n = 0;; ++n) {
+  for (;;) {
     if (!empty_cart(client)) return;
     for (const char* name : {"Matlab", "Mathematica"}) {
       const Reply added = client.post(

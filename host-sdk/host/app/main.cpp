@@ -17,6 +17,7 @@
 #include "app/commands.hpp"
 #include "app/host_config.hpp"
 #include "app/host_parts.hpp"
+#include "app/memory_trim.hpp"
 #include "app/open_store.hpp"
 #include "app/serve.hpp"
 #include "auth/password_hash.hpp"
@@ -137,6 +138,7 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  servicedesk::host::use_few_heap_arenas();
   // Whatever the host or a plugin writes (database, WAL, mail, ledgers) is private to this
   // user: files 0600, folders 0700.
   ::umask(077);

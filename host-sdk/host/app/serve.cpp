@@ -12,6 +12,7 @@
 #include "app/data_folder.hpp"
 #include "app/host_parts.hpp"
 #include "app/identity.hpp"
+#include "app/memory_trim.hpp"
 #include "app/open_store.hpp"
 #include "app/repository_item_source.hpp"
 #include "catalog/form_repository.hpp"
@@ -95,14 +96,16 @@ ServerOptions server_options(const HostConfig& config) {
   return options;
 }
 
-/// Waits for SIGINT/SIGTERM, or for the server to stop on its own.
+/// Waits for SIGINT/SIGTERM, or for the server to stop on its own; trims the heap meanwhile.
 void wait_for_stop(const std::atomic<bool>& server_done) {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   const timespec tick{0, 200 * 1000 * 1000};
+  MemoryTrimmer trimmer;
   while (!server_done.load()) {
+    trimmer.tick();
     const int signal = sigtimedwait(&signals, nullptr, &tick);
     if (signal == SIGINT || signal == SIGTERM) {
       spdlog::info("{} received: stopping", signal == SIGINT ? "SIGINT" : "SIGTERM");

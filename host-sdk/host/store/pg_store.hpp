@@ -102,11 +102,19 @@ class PgStore final : public Store {
   explicit PgStore(const PgSettings& settings);
   /// Runs `fn(work)` in one transaction and commits it; counts the commit.
   template <class Fn>
-  auto write(Fn&& fn);
+  auto write(Fn&& fn) {
+    return committed<pqxx::work>(std::forward<Fn>(fn));
+  }
   /// Runs `fn(work)`, one statement, committed on its own (no BEGIN and COMMIT round trips);
   /// counts the commit.
   template <class Fn>
-  auto write_statement(Fn&& fn);
+  auto write_statement(Fn&& fn) {
+    return committed<pqxx::nontransaction>(std::forward<Fn>(fn));
+  }
+  /// `fn(work)` in a `Transaction` on a pooled connection, committed (a no-op for
+  /// nontransaction, whose statements commit as they run) and counted.
+  template <class Transaction, class Fn>
+  auto committed(Fn&& fn);
   /// A job-queue write in one transaction, its failure mapped onto a StoreError.
   template <class Fn>
   StoreError job_write(const char* what, Fn&& fn);
@@ -131,10 +139,10 @@ class PgStore final : public Store {
   std::map<FormVersionKey, std::int64_t> form_version_ids_;
 };
 
-template <class Fn>
-auto PgStore::write(Fn&& fn) {
+template <class Transaction, class Fn>
+auto PgStore::committed(Fn&& fn) {
   return pool_.run([&](pqxx::connection& connection) {
-    pqxx::work work(connection);
+    Transaction work(connection);
     using Result = decltype(fn(work));
     if constexpr (std::is_void_v<Result>) {
       fn(work);
@@ -143,22 +151,6 @@ auto PgStore::write(Fn&& fn) {
     } else {
       Result result = fn(work);
       work.commit();
-      commits_.fetch_add(1);
-      return result;
-    }
-  });
-}
-
-template <class Fn>
-auto PgStore::write_statement(Fn&& fn) {
-  return pool_.run([&](pqxx::connection& connection) {
-    pqxx::nontransaction work(connection);
-    using Result = decltype(fn(work));
-    if constexpr (std::is_void_v<Result>) {
-      fn(work);
-      commits_.fetch_add(1);
-    } else {
-      Result result = fn(work);
       commits_.fetch_add(1);
       return result;
     }

@@ -53,8 +53,9 @@ void check_errors(const CaseExpectations& expect, const AnswerRun& run,
     }
   }
   for (const auto& [path, messages] : actual) {
-    const bool listed = std::any_of(expect.errors.begin(), expect.errors.end(),
-                                    [&](const PathExpectation& e) { return e.path == path; });
+    const bool listed =
+        std::any_of(expect.errors.begin(), expect.errors.end(),
+                    [&path = path](const PathExpectation& e) { return e.path == path; });
     if (listed) continue;
     failures.push_back(
         {expect.errors_line, "expected no errors at '" + path + "', got " + quoted_list(messages)});

@@ -36,6 +36,37 @@ TEST_F(BadInputTest, MalformedBodiesAnswer400) {
       "form-encoded");
 }
 
+TEST_F(BadInputTest, TextWithANulCharacterIsRefusedWith400) {
+  ApiClient client = as("dcoordinator");
+  for (const std::string body :
+       {R"({"requested_for": "newhire", "special_instructions": "a\u0000b"})",
+        R"({"requested_for": "new\u0000hire"})"}) {
+    const Reply reply = client.post_raw("/api/cart/checkout", body);
+    EXPECT_EQ(reply.status, 400) << body;
+    EXPECT_NE(reply.json.value("error", "").find("NUL"), std::string::npos) << reply.body;
+  }
+  const Reply nested = client.post_raw(
+      "/api/cart/items",
+      R"({"item": "duo-account-updates", "answers": {"account": "newhire", "x\u0000": 1}})");
+  EXPECT_EQ(nested.status, 400) << nested.body;
+  EXPECT_TRUE(client.get("/api/cart").json["lines"].empty());
+}
+
+TEST_F(BadInputTest, BodiesNestedDeeplyAreRefusedWith400AndTheHostStaysUp) {
+  ApiClient client = as("dcoordinator");
+  // As deep as the 64 KiB body limit allows: this used to overflow a worker's stack.
+  const std::string deep = R"({"item": "duo-account-updates", "answers": {"a": )" +
+                           std::string(30000, '[') + std::string(30000, ']') + "}}";
+  const Reply refused = client.post_raw("/api/cart/items", deep);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.json.value("error", ""), "The body is nested too deeply.");
+  const std::string shallow = R"({"item": "duo-account-updates", "answers": {"a": )" +
+                              std::string(20, '[') + std::string(20, ']') + "}}";
+  EXPECT_NE(client.post_raw("/api/cart/items", shallow).json.value("error", ""),
+            "The body is nested too deeply.");
+  EXPECT_EQ(client.get("/api/session").status, 200);
+}
+
 TEST_F(BadInputTest, WrongTypesAndUnknownFieldsAnswer400) {
   ApiClient client = as("dcoordinator");
   const std::vector<nlohmann::json> bodies = {

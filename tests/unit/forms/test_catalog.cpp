@@ -133,8 +133,8 @@ TestCatalog::TestCatalog() {
   // Reads `note` with a getter of the wrong type: refused at bind time.
   keep(make<FieldRuleFn>("misread", {{"limit", ParamType::string, false, ""}},
                          [](const RuleParams& params) {
-                           const auto limit = params.get_or<std::int64_t>("limit", 7);
-                           return [limit](const FieldInput&) { return RuleVerdict::pass(); };
+                           params.get_or<std::int64_t>("limit", 7);  // throws: wrong type
+                           return [](const FieldInput&) { return RuleVerdict::pass(); };
                          }));
   // Counts its live calls; `costly_echo` is the same rule declared too costly to run live.
   for (const auto& [name, cost] :
