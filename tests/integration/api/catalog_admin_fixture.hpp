@@ -40,10 +40,9 @@ inline std::vector<std::string> item_ids(const Reply& catalog) {
   return ids;
 }
 
-class CatalogAdminTest : public ::testing::Test {
+class CatalogAdminTest : public SuiteHostTest {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
     std::filesystem::copy(SERVICEDESK_CATALOG_DIR, catalog());
     std::filesystem::create_directories(catalog() / "drafts");
     std::string duo = read_file(catalog() / "duo-account-updates.yaml");
@@ -60,24 +59,9 @@ class CatalogAdminTest : public ::testing::Test {
         << "id: desk-phone\nname: Desk phone\ncategory: Hardware\ndescription: A phone.\n"
            "yaml_only: true\nfields:\n  - id: reason\n    type: text\n    help: >-\n"
            "      Why you need it.\n      mandatory: true\n";
-    host_ = std::make_unique<HostProcess>(
-        dir_->path() / "data", std::vector<std::string>{"--catalog-dir", catalog().string()});
+    start_host({"--catalog-dir", catalog().string()});
   }
-  static void TearDownTestSuite() {
-    host_.reset();
-    dir_.reset();
-  }
-  static std::filesystem::path catalog() { return dir_->path() / "catalog"; }
-  static HostProcess& host() { return *host_; }
-  /// A client logged in as `username`.
-  static ApiClient as(const std::string& username) {
-    ApiClient client(host_->port());
-    EXPECT_EQ(client.log_in(username).status, 200) << username;
-    return client;
-  }
-
-  static inline std::unique_ptr<TempDir> dir_;
-  static inline std::unique_ptr<HostProcess> host_;
+  static std::filesystem::path catalog() { return folder() / "catalog"; }
 };
 
 }  // namespace servicedesk::test

@@ -48,26 +48,13 @@ TEST_F(SeparationOfDuties, StaffCannotDecideARequestOpenedForThem) {
       200);
 }
 
-class DitcScopeDepartment : public ::testing::Test {
+class DitcScopeDepartment : public SuiteHostTest {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    const auto file = dir_->path() / "host.yaml";
+    const auto file = folder() / "host.yaml";
     std::ofstream(file) << "ditc_scope: department\n";
-    host_ = std::make_unique<HostProcess>(dir_->path() / "data",
-                                          std::vector<std::string>{"--config", file.string()});
+    start_host({"--config", file.string()});
   }
-  static void TearDownTestSuite() {
-    host_.reset();
-    dir_.reset();
-  }
-  static ApiClient as(const std::string& username) {
-    ApiClient client(host_->port());
-    EXPECT_EQ(client.log_in(username).status, 200);
-    return client;
-  }
-  static inline std::unique_ptr<TempDir> dir_;
-  static inline std::unique_ptr<HostProcess> host_;
 };
 
 nlohmann::json duo_add(const std::string& account) {

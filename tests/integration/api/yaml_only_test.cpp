@@ -5,26 +5,12 @@
 namespace servicedesk::test {
 namespace {
 
-class YamlOnlyTest : public ::testing::Test {
+class YamlOnlyTest : public SuiteHostTest {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    host_ = std::make_unique<HostProcess>(
-        dir_->path() / "data",
-        std::vector<std::string>{"--catalog-dir", SERVICEDESK_CATALOG_DIR, "--catalog-dir",
-                                 SERVICEDESK_YAML_ONLY_DIR});
+    start_host(
+        {"--catalog-dir", SERVICEDESK_CATALOG_DIR, "--catalog-dir", SERVICEDESK_YAML_ONLY_DIR});
   }
-  static void TearDownTestSuite() {
-    host_.reset();
-    dir_.reset();
-  }
-  static ApiClient as(const std::string& username) {
-    ApiClient client(host_->port());
-    EXPECT_EQ(client.log_in(username).status, 200) << username;
-    return client;
-  }
-  static inline std::unique_ptr<TempDir> dir_;
-  static inline std::unique_ptr<HostProcess> host_;
 };
 
 const nlohmann::json kAnswers = {
@@ -85,7 +71,7 @@ TEST_F(YamlOnlyTest, AnItemWithoutPluginIsOrderedSummarizedAndShownToItStaff) {
   // The mail: template placeholders filled, rows as lines, the phone masked.
   std::string mail;
   ASSERT_TRUE(eventually([&] {
-    for (const auto& file : files_in(dir_->path() / "data" / "mail" / "new")) {
+    for (const auto& file : files_in(data_dir() / "mail" / "new")) {
       const std::string text = read_file(file);
       if (text.find("Subject: " + request + " shared mailbox finance-team received") !=
           std::string::npos)
