@@ -210,7 +210,10 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
         if (!item.form_hash.empty()) {
           const FormVersionKey key{item.item_id, item.form_hash};
           std::optional<std::int64_t> id = known_form_version(key);
-          if (!id) versions_seen.emplace_back(key, *(id = form_version_id(work, item, now)));
+          if (!id) {
+            id = form_version_id(work, item, now);
+            versions_seen.emplace_back(key, *id);
+          }
           version = *id;
         }
         items.push_back({number, i, item.item_id, item.item_name, item.answers.dump(), item.summary,
@@ -222,7 +225,7 @@ CheckoutResult PgStore::checkout(const CheckoutOrder& order) {
       const pg::QueuedMails mails = pg::queued_mails(request_number, order.mails, now);
       auto activity = pg::activity_rows(submitted);
       activity.insert(activity.end(), mails.activity.begin(), mails.activity.end());
-      // One statement writes the whole request: a round trip to the database each, not per row.
+      // The whole request in one statement: one round trip to the database, not one per row.
       work.exec_prepared(pg::statement::kCheckout, request_number, order.opened_by,
                          order.requested_for, order.special_instructions, now, pg::json_rows(items),
                          pg::json_rows(jobs), pg::json_rows(mails.outbox), pg::json_rows(activity));
