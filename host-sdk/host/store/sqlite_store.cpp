@@ -17,10 +17,12 @@ namespace {
 constexpr int kBusyTimeoutMs = 10000;
 constexpr std::size_t kMaxBatch = 128;
 
-std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& file) {
-  auto db = std::make_unique<SQLite::Database>(
-      file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
-      kBusyTimeoutMs);
+/// A connection to `file`; only the writer may create it (a reader finding the file gone
+/// must fail, not read an empty new database).
+std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& file, bool create = true) {
+  const int flags =
+      SQLite::OPEN_READWRITE | SQLite::OPEN_FULLMUTEX | (create ? SQLite::OPEN_CREATE : 0);
+  auto db = std::make_unique<SQLite::Database>(file.string(), flags, kBusyTimeoutMs);
   db->exec("PRAGMA foreign_keys = ON");
   return db;
 }
@@ -153,6 +155,7 @@ void SqliteStore::close() {
 }
 
 SqliteStore::ReadLease::~ReadLease() {
+  if (!db_) return;
   std::lock_guard lock(store_.pool_mutex_);
   store_.idle_readers_.push_back(std::move(db_));
 }
@@ -166,18 +169,19 @@ SqliteStore::ReadLease SqliteStore::read() {
       return ReadLease(*this, std::move(db));
     }
   }
-  return ReadLease(*this, connect(file_));
+  return ReadLease(*this, connect(file_, /*create=*/false));
 }
 
 std::vector<CartLine> SqliteStore::cart(std::string_view username) {
-  auto db = read();
-  SQLite::Statement query(*db,
-                          "SELECT id, item_id, answers, summary, created_at FROM cart_lines "
-                          "WHERE username = ? ORDER BY id");
-  query.bind(1, std::string(username));
-  std::vector<CartLine> lines;
-  while (query.executeStep()) lines.push_back(read_cart_line(query));
-  return lines;
+  return reading([&](SQLite::Database& db) -> std::vector<CartLine> {
+    SQLite::Statement query(db,
+                            "SELECT id, item_id, answers, summary, created_at FROM cart_lines "
+                            "WHERE username = ? ORDER BY id");
+    query.bind(1, std::string(username));
+    std::vector<CartLine> lines;
+    while (query.executeStep()) lines.push_back(read_cart_line(query));
+    return lines;
+  });
 }
 
 std::optional<CartLine> SqliteStore::add_cart_line(

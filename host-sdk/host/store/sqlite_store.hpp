@@ -9,7 +9,9 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 
+#include "store/sqlite_failures.hpp"
 #include "store/store.hpp"
 #include "store/write_queue.hpp"
 
@@ -96,6 +98,8 @@ class SqliteStore final : public Store {
     ReadLease(const ReadLease&) = delete;
     ReadLease& operator=(const ReadLease&) = delete;
     SQLite::Database& operator*() { return *db_; }
+    /// Closes the connection instead of returning it to the pool.
+    void discard() { db_.reset(); }
 
    private:
     SqliteStore& store_;
@@ -106,6 +110,22 @@ class SqliteStore final : public Store {
                                           std::size_t limit);
   explicit SqliteStore(std::filesystem::path file, std::unique_ptr<SQLite::Database> writer);
   ReadLease read();
+  /// `fn(db)` on a pooled read connection; a disk or file the database cannot be read from
+  /// becomes StoreUnavailable (see as_store_failure).
+  template <class Fn>
+  auto reading(Fn&& fn) {
+    try {
+      auto lease = read();
+      try {
+        return fn(*lease);
+      } catch (const SQLite::Exception&) {
+        lease.discard();  // it may hold a file that is no longer the database
+        throw;
+      }
+    } catch (const SQLite::Exception&) {
+      std::rethrow_exception(as_store_failure(std::current_exception(), SqliteAccess::read));
+    }
+  }
 
   std::filesystem::path file_;
   WriteQueue writes_;

@@ -244,16 +244,17 @@ std::size_t SqliteStore::release_claims(std::string_view host_id) try {
 }
 
 JobCounts SqliteStore::job_counts() try {
-  auto db = read();
-  SQLite::Statement query(*db,
-                          "SELECT COALESCE(SUM(state = 'queued' AND attempts = 0), 0), "
-                          "COALESCE(SUM(state = 'queued' AND attempts > 0), 0), "
-                          "COALESCE(SUM(state = 'failed'), 0) FROM fulfilment_jobs "
-                          "WHERE state IN ('queued', 'failed')");
-  query.executeStep();
-  return {static_cast<std::size_t>(query.getColumn(0).getInt64()),
-          static_cast<std::size_t>(query.getColumn(1).getInt64()),
-          static_cast<std::size_t>(query.getColumn(2).getInt64())};
+  return reading([&](SQLite::Database& db) -> JobCounts {
+    SQLite::Statement query(db,
+                            "SELECT COALESCE(SUM(state = 'queued' AND attempts = 0), 0), "
+                            "COALESCE(SUM(state = 'queued' AND attempts > 0), 0), "
+                            "COALESCE(SUM(state = 'failed'), 0) FROM fulfilment_jobs "
+                            "WHERE state IN ('queued', 'failed')");
+    query.executeStep();
+    return {static_cast<std::size_t>(query.getColumn(0).getInt64()),
+            static_cast<std::size_t>(query.getColumn(1).getInt64()),
+            static_cast<std::size_t>(query.getColumn(2).getInt64())};
+  });
 } catch (const std::exception& e) {
   spdlog::error("store: counting fulfilment jobs failed: {}", e.what());
   return {};

@@ -105,68 +105,73 @@ std::vector<NotificationRecord> notifications_of(SQLite::Database& db,
 }  // namespace
 
 std::vector<RequestRecord> SqliteStore::requests_for(std::string_view username) {
-  auto db = read();
-  SQLite::Statement query(*db,
-                          "SELECT number, opened_by, requested_for, special_instructions, "
-                          "created_at FROM requests WHERE opened_by = ?1 OR requested_for = ?1 "
-                          "ORDER BY number DESC LIMIT 200");
-  query.bind(1, std::string(username));
-  std::vector<RequestRecord> requests;
-  while (query.executeStep()) requests.push_back(read_request(query));
-  for (auto& request : requests) request.items = items_of(*db, request.number);
-  return requests;
+  return reading([&](SQLite::Database& db) -> std::vector<RequestRecord> {
+    SQLite::Statement query(db,
+                            "SELECT number, opened_by, requested_for, special_instructions, "
+                            "created_at FROM requests WHERE opened_by = ?1 OR requested_for = ?1 "
+                            "ORDER BY number DESC LIMIT 200");
+    query.bind(1, std::string(username));
+    std::vector<RequestRecord> requests;
+    while (query.executeStep()) requests.push_back(read_request(query));
+    for (auto& request : requests) request.items = items_of(db, request.number);
+    return requests;
+  });
 }
 
 std::optional<RequestRecord> SqliteStore::request(std::string_view number) {
-  auto db = read();
-  SQLite::Statement query(*db,
-                          "SELECT number, opened_by, requested_for, special_instructions, "
-                          "created_at FROM requests WHERE number = ?");
-  query.bind(1, std::string(number));
-  if (!query.executeStep()) return std::nullopt;
-  RequestRecord request = read_request(query);
-  request.items = items_of(*db, request.number);
-  request.notifications = notifications_of(*db, request.number);
-  return request;
+  return reading([&](SQLite::Database& db) -> std::optional<RequestRecord> {
+    SQLite::Statement query(db,
+                            "SELECT number, opened_by, requested_for, special_instructions, "
+                            "created_at FROM requests WHERE number = ?");
+    query.bind(1, std::string(number));
+    if (!query.executeStep()) return std::nullopt;
+    RequestRecord request = read_request(query);
+    request.items = items_of(db, request.number);
+    request.notifications = notifications_of(db, request.number);
+    return request;
+  });
 }
 
 std::optional<RequestItemRecord> SqliteStore::request_item(std::string_view number) {
-  auto db = read();
-  SQLite::Statement query(*db, std::string(kItemColumns) + "WHERE i.number = ?");
-  query.bind(1, std::string(number));
-  if (!query.executeStep()) return std::nullopt;
-  return read_item(query);
+  return reading([&](SQLite::Database& db) -> std::optional<RequestItemRecord> {
+    SQLite::Statement query(db, std::string(kItemColumns) + "WHERE i.number = ?");
+    query.bind(1, std::string(number));
+    if (!query.executeStep()) return std::nullopt;
+    return read_item(query);
+  });
 }
 
 std::vector<RequestItemRecord> SqliteStore::open_items() {
-  auto db = read();
-  SQLite::Statement query(
-      *db, std::string(kItemColumns) +
-               "WHERE i.state IN ('open', 'fulfilling', 'failed') ORDER BY i.number");
-  std::vector<RequestItemRecord> items;
-  while (query.executeStep()) items.push_back(read_item(query));
-  return items;
+  return reading([&](SQLite::Database& db) -> std::vector<RequestItemRecord> {
+    SQLite::Statement query(
+        db, std::string(kItemColumns) +
+                "WHERE i.state IN ('open', 'fulfilling', 'failed') ORDER BY i.number");
+    std::vector<RequestItemRecord> items;
+    while (query.executeStep()) items.push_back(read_item(query));
+    return items;
+  });
 }
 
 QueuePage SqliteStore::queue(const QueueQuery& filter) {
-  auto db = read();
-  QueuePage page;
-  SQLite::Statement count(*db, std::string("SELECT COUNT(*) FROM request_items i JOIN requests r "
-                                           "ON r.number = i.request_number ") +
-                                   kQueueFilter);
-  bind_queue_filter(count, filter);
-  count.executeStep();
-  page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
-  SQLite::Statement query(*db,
-                          std::string(kItemColumns) + kQueueFilter +
-                              (filter.newest_first ? "ORDER BY r.created_at DESC, i.number DESC "
-                                                   : "ORDER BY r.created_at, i.number ") +
-                              "LIMIT ?6 OFFSET ?7");
-  bind_queue_filter(query, filter);
-  query.bind(6, static_cast<std::int64_t>(filter.limit));
-  query.bind(7, static_cast<std::int64_t>(filter.offset));
-  while (query.executeStep()) page.items.push_back(read_item(query));
-  return page;
+  return reading([&](SQLite::Database& db) -> QueuePage {
+    QueuePage page;
+    SQLite::Statement count(db, std::string("SELECT COUNT(*) FROM request_items i JOIN requests r "
+                                            "ON r.number = i.request_number ") +
+                                    kQueueFilter);
+    bind_queue_filter(count, filter);
+    count.executeStep();
+    page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
+    SQLite::Statement query(db,
+                            std::string(kItemColumns) + kQueueFilter +
+                                (filter.newest_first ? "ORDER BY r.created_at DESC, i.number DESC "
+                                                     : "ORDER BY r.created_at, i.number ") +
+                                "LIMIT ?6 OFFSET ?7");
+    bind_queue_filter(query, filter);
+    query.bind(6, static_cast<std::int64_t>(filter.limit));
+    query.bind(7, static_cast<std::int64_t>(filter.offset));
+    while (query.executeStep()) page.items.push_back(read_item(query));
+    return page;
+  });
 }
 
 bool SqliteStore::record_activity(const std::vector<ActivityEntry>& entries) try {
@@ -179,39 +184,41 @@ bool SqliteStore::record_activity(const std::vector<ActivityEntry>& entries) try
 
 std::vector<ActivityEntry> SqliteStore::activity(std::string_view request_number,
                                                  std::size_t limit) {
-  auto db = read();
-  SQLite::Statement query(*db,
-                          "SELECT id, request_number, item_number, at, actor, kind, detail "
-                          "FROM activity WHERE request_number = ? ORDER BY id DESC LIMIT ?");
-  query.bind(1, std::string(request_number));
-  query.bind(2, static_cast<std::int64_t>(limit));
-  std::vector<ActivityEntry> rows;
-  while (query.executeStep()) {
-    rows.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                    query.getColumn(2).getString(), query.getColumn(3).getInt64(),
-                    query.getColumn(4).getString(), query.getColumn(5).getString(),
-                    query.getColumn(6).getString()});
-  }
-  return rows;
+  return reading([&](SQLite::Database& db) -> std::vector<ActivityEntry> {
+    SQLite::Statement query(db,
+                            "SELECT id, request_number, item_number, at, actor, kind, detail "
+                            "FROM activity WHERE request_number = ? ORDER BY id DESC LIMIT ?");
+    query.bind(1, std::string(request_number));
+    query.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<ActivityEntry> rows;
+    while (query.executeStep()) {
+      rows.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                      query.getColumn(2).getString(), query.getColumn(3).getInt64(),
+                      query.getColumn(4).getString(), query.getColumn(5).getString(),
+                      query.getColumn(6).getString()});
+    }
+    return rows;
+  });
 }
 
 std::vector<FormVersionRecord> SqliteStore::form_versions(std::string_view item_id,
                                                           std::size_t limit) {
-  auto db = read();
-  SQLite::Statement query(
-      *db,
-      "SELECT v.content_hash, v.loaded_at, COUNT(i.number) FROM form_versions v "
-      "LEFT JOIN request_items i ON i.form_version_id = v.id "
-      "WHERE v.item_id = ? GROUP BY v.id ORDER BY v.loaded_at DESC, v.id DESC "
-      "LIMIT ?");
-  query.bind(1, std::string(item_id));
-  query.bind(2, static_cast<std::int64_t>(limit));
-  std::vector<FormVersionRecord> rows;
-  while (query.executeStep()) {
-    rows.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(),
-                    static_cast<std::size_t>(query.getColumn(2).getInt64())});
-  }
-  return rows;
+  return reading([&](SQLite::Database& db) -> std::vector<FormVersionRecord> {
+    SQLite::Statement query(
+        db,
+        "SELECT v.content_hash, v.loaded_at, COUNT(i.number) FROM form_versions v "
+        "LEFT JOIN request_items i ON i.form_version_id = v.id "
+        "WHERE v.item_id = ? GROUP BY v.id ORDER BY v.loaded_at DESC, v.id DESC "
+        "LIMIT ?");
+    query.bind(1, std::string(item_id));
+    query.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<FormVersionRecord> rows;
+    while (query.executeStep()) {
+      rows.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(),
+                      static_cast<std::size_t>(query.getColumn(2).getInt64())});
+    }
+    return rows;
+  });
 }
 
 StoreError SqliteStore::decide(const ItemDecision& decision) {
@@ -265,31 +272,32 @@ std::vector<OutboxMessage> SqliteStore::due(std::chrono::system_clock::time_poin
 
 std::vector<OutboxMessage> SqliteStore::due_messages(std::chrono::system_clock::time_point now,
                                                      std::size_t limit) {
-  auto db = read();
-  // A request's mails reach each recipient in the order they were written: a mail waits
-  // while an earlier one of its request to the same address waits for its retry.
-  SQLite::Statement query(
-      *db,
-      "SELECT id, request_number, to_address, to_name, subject, body, attempts "
-      "FROM outbox o WHERE sent = 0 AND next_attempt_at <= ?1 AND NOT EXISTS ("
-      "SELECT 1 FROM outbox e WHERE e.request_number = o.request_number AND "
-      "e.request_number <> '' AND e.to_address = o.to_address AND e.sent = 0 AND e.id < o.id "
-      "AND e.next_attempt_at > ?1) ORDER BY id LIMIT ?2");
-  query.bind(1, static_cast<std::int64_t>(sql::to_ms(now)));
-  query.bind(2, static_cast<std::int64_t>(limit));
-  std::vector<OutboxMessage> messages;
-  while (query.executeStep()) {
-    OutboxMessage message;
-    message.id = query.getColumn(0).getInt64();
-    message.request_number = query.getColumn(1).getString();
-    message.to_address = query.getColumn(2).getString();
-    message.to_name = query.getColumn(3).getString();
-    message.subject = query.getColumn(4).getString();
-    message.body = query.getColumn(5).getString();
-    message.attempts = query.getColumn(6).getInt();
-    messages.push_back(std::move(message));
-  }
-  return messages;
+  return reading([&](SQLite::Database& db) -> std::vector<OutboxMessage> {
+    // A request's mails reach each recipient in the order they were written: a mail waits
+    // while an earlier one of its request to the same address waits for its retry.
+    SQLite::Statement query(
+        db,
+        "SELECT id, request_number, to_address, to_name, subject, body, attempts "
+        "FROM outbox o WHERE sent = 0 AND next_attempt_at <= ?1 AND NOT EXISTS ("
+        "SELECT 1 FROM outbox e WHERE e.request_number = o.request_number AND "
+        "e.request_number <> '' AND e.to_address = o.to_address AND e.sent = 0 AND e.id < o.id "
+        "AND e.next_attempt_at > ?1) ORDER BY id LIMIT ?2");
+    query.bind(1, static_cast<std::int64_t>(sql::to_ms(now)));
+    query.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutboxMessage> messages;
+    while (query.executeStep()) {
+      OutboxMessage message;
+      message.id = query.getColumn(0).getInt64();
+      message.request_number = query.getColumn(1).getString();
+      message.to_address = query.getColumn(2).getString();
+      message.to_name = query.getColumn(3).getString();
+      message.subject = query.getColumn(4).getString();
+      message.body = query.getColumn(5).getString();
+      message.attempts = query.getColumn(6).getInt();
+      messages.push_back(std::move(message));
+    }
+    return messages;
+  });
 }
 
 void SqliteStore::mark_sent(std::int64_t id, std::chrono::system_clock::time_point when) try {
@@ -334,10 +342,11 @@ void SqliteStore::mark_failed(std::int64_t id, const std::string& error,
 }
 
 std::size_t SqliteStore::depth() try {
-  auto db = read();
-  SQLite::Statement query(*db, "SELECT COUNT(*) FROM outbox WHERE sent = 0");
-  query.executeStep();
-  return static_cast<std::size_t>(query.getColumn(0).getInt64());
+  return reading([&](SQLite::Database& db) -> std::size_t {
+    SQLite::Statement query(db, "SELECT COUNT(*) FROM outbox WHERE sent = 0");
+    query.executeStep();
+    return static_cast<std::size_t>(query.getColumn(0).getInt64());
+  });
 } catch (const std::exception& e) {
   spdlog::error("store: counting the outbox failed: {}", e.what());
   return 0;

@@ -25,19 +25,20 @@ bool SqliteStore::save_session(const StoredSession& session) try {
 
 std::optional<StoredSession> SqliteStore::find_session(std::string_view key,
                                                        std::int64_t live_since_ms) {
-  auto db = read();
-  SQLite::Statement query(*db,
-                          "SELECT key, username, csrf_token, last_used FROM sessions "
-                          "WHERE key = ? AND last_used >= ?");
-  query.bind(1, std::string(key));
-  query.bind(2, static_cast<std::int64_t>(live_since_ms));
-  if (!query.executeStep()) return std::nullopt;
-  StoredSession session;
-  session.key = query.getColumn(0).getString();
-  session.username = query.getColumn(1).getString();
-  session.csrf_token = query.getColumn(2).getString();
-  session.last_used_ms = query.getColumn(3).getInt64();
-  return session;
+  return reading([&](SQLite::Database& db) -> std::optional<StoredSession> {
+    SQLite::Statement query(db,
+                            "SELECT key, username, csrf_token, last_used FROM sessions "
+                            "WHERE key = ? AND last_used >= ?");
+    query.bind(1, std::string(key));
+    query.bind(2, static_cast<std::int64_t>(live_since_ms));
+    if (!query.executeStep()) return std::nullopt;
+    StoredSession session;
+    session.key = query.getColumn(0).getString();
+    session.username = query.getColumn(1).getString();
+    session.csrf_token = query.getColumn(2).getString();
+    session.last_used_ms = query.getColumn(3).getInt64();
+    return session;
+  });
 }
 
 void SqliteStore::touch_session(std::string_view key, std::int64_t now_ms) try {
@@ -69,19 +70,21 @@ std::size_t SqliteStore::expire_sessions(std::int64_t live_since_ms) {
 }
 
 std::size_t SqliteStore::session_count(std::int64_t live_since_ms) {
-  auto db = read();
-  SQLite::Statement query(*db, "SELECT COUNT(*) FROM sessions WHERE last_used >= ?");
-  query.bind(1, static_cast<std::int64_t>(live_since_ms));
-  query.executeStep();
-  return static_cast<std::size_t>(query.getColumn(0).getInt64());
+  return reading([&](SQLite::Database& db) -> std::size_t {
+    SQLite::Statement query(db, "SELECT COUNT(*) FROM sessions WHERE last_used >= ?");
+    query.bind(1, static_cast<std::int64_t>(live_since_ms));
+    query.executeStep();
+    return static_cast<std::size_t>(query.getColumn(0).getInt64());
+  });
 }
 
 bool SqliteStore::healthy(std::string& detail) try {
-  auto db = read();
-  SQLite::Statement query(*db, "SELECT 1");
-  query.executeStep();
-  detail = "sqlite";
-  return true;
+  return reading([&](SQLite::Database& db) -> bool {
+    SQLite::Statement query(db, "SELECT 1");
+    query.executeStep();
+    detail = "sqlite";
+    return true;
+  });
 } catch (const std::exception& e) {
   detail = "sqlite";
   spdlog::warn("store: health check: {}", e.what());

@@ -5,42 +5,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include <SQLiteCpp/Exception.h>
 #include <spdlog/spdlog.h>
-#include <sqlite3.h>
 
-#include "store/session_store.hpp"
+#include "store/sqlite_failures.hpp"
 
 namespace servicedesk::host {
-namespace {
-
-/// A write failure the database cannot help right now (the disk is full, the file or its
-/// folder became read-only, the disk fails) becomes StoreUnavailable, which the API answers
-/// 503 with a sentence; the log keeps SQLite's own words. Anything else passes as it is.
-std::exception_ptr as_store_failure(std::exception_ptr failure) {
-  try {
-    std::rethrow_exception(failure);
-  } catch (const SQLite::Exception& e) {
-    switch (e.getErrorCode()) {
-      case SQLITE_FULL:
-        return std::make_exception_ptr(
-            StoreUnavailable(std::string("the disk is full: ") + e.what()));
-      case SQLITE_READONLY:
-        return std::make_exception_ptr(
-            StoreUnavailable(std::string("the database is read-only: ") + e.what()));
-      case SQLITE_IOERR:
-      case SQLITE_CANTOPEN:
-        return std::make_exception_ptr(
-            StoreUnavailable(std::string("the database cannot be written: ") + e.what()));
-      default:
-        return failure;
-    }
-  } catch (...) {
-    return failure;
-  }
-}
-
-}  // namespace
 
 WriteQueue::WriteQueue(std::unique_ptr<SQLite::Database> db, std::size_t max_batch)
     : db_(std::move(db)), max_batch_(max_batch == 0 ? 1 : max_batch) {
@@ -98,7 +67,7 @@ void WriteQueue::commit_batch(std::deque<Pending>& batch) {
   try {
     db_->exec("BEGIN IMMEDIATE");
   } catch (...) {
-    const auto failure = as_store_failure(std::current_exception());
+    const auto failure = as_store_failure(std::current_exception(), SqliteAccess::write);
     for (auto& pending : batch) pending.done.set_exception(failure);
     return;
   }
@@ -109,7 +78,7 @@ void WriteQueue::commit_batch(std::deque<Pending>& batch) {
       db_->exec("RELEASE job");
       committed.push_back(&pending);
     } catch (...) {
-      auto failure = as_store_failure(std::current_exception());
+      auto failure = as_store_failure(std::current_exception(), SqliteAccess::write);
       try {
         db_->exec("ROLLBACK TO job");
         db_->exec("RELEASE job");
@@ -122,7 +91,7 @@ void WriteQueue::commit_batch(std::deque<Pending>& batch) {
   try {
     db_->exec("COMMIT");
   } catch (...) {
-    auto failure = as_store_failure(std::current_exception());
+    auto failure = as_store_failure(std::current_exception(), SqliteAccess::write);
     try {
       db_->exec("ROLLBACK");
     } catch (...) {
