@@ -108,32 +108,25 @@ inline std::string ritm_of(const Reply& checkout) {
 }
 
 /// One fake Duo and one host using it, shared by a test suite.
-class DuoAdminApiTest : public ::testing::Test {
+class DuoAdminApiTest : public SuiteHostTest {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
     setenv("DUO_SKEY", kDuoSkey, 1);
-    write_duo_seed(dir_->path() / "duo");
-    duo_ = std::make_unique<FakeDuo>(dir_->path() / "duo", kDuoApiHost, kDuoIkey, "DUO_SKEY");
+    write_duo_seed(folder() / "duo");
+    duo_ = std::make_unique<FakeDuo>(folder() / "duo", kDuoApiHost, kDuoIkey, "DUO_SKEY");
     // Jobs retry quickly here, so a test sees a temporary failure recovered.
     const auto config = write_duo_host_config(
-        dir_->path(), duo_->port(), "jobs:\n  initial_backoff_ms: 200\n  max_backoff_ms: 800\n");
-    host_ = std::make_unique<HostProcess>(dir_->path() / "data",
-                                          std::vector<std::string>{"--config", config.string()});
+        folder(), duo_->port(), "jobs:\n  initial_backoff_ms: 200\n  max_backoff_ms: 800\n");
+    start_host({"--config", config.string()});
   }
   static void TearDownTestSuite() {
-    host_.reset();
+    stop_host();  // before the fake it calls
     duo_.reset();
-    dir_.reset();
+    SuiteHostTest::TearDownTestSuite();
   }
 
   static ApiClient as(const std::string& username) {
-    ApiClient client(host_->port());
-    EXPECT_EQ(client.log_in(username).status, 200) << username;
-    const auto cart = client.get("/api/cart");  // kept alive: the loop walks into its JSON
-    for (const auto& line : cart.json["lines"])
-      client.del("/api/cart/items/" + std::to_string(line["id"].get<long long>()));
-    return client;
+    return logged_in_with_empty_cart(host().port(), username);
   }
   /// An administrative Update: dcoordinator's ...0112 on athletics-admin becomes 714 555 0166.
   static nlohmann::json dana_replaces_her_athletics_phone() {
@@ -144,9 +137,7 @@ class DuoAdminApiTest : public ::testing::Test {
   }
   static FakeDuoControl control() { return FakeDuoControl(duo_->port()); }
 
-  static inline std::unique_ptr<TempDir> dir_;
   static inline std::unique_ptr<FakeDuo> duo_;
-  static inline std::unique_ptr<HostProcess> host_;
 };
 
 }  // namespace servicedesk::test

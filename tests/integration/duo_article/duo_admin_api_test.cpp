@@ -27,7 +27,7 @@ TEST_F(DuoAdminApiTest, AddForNewhireCreatesThePhoneAndAssociatesIt) {
   const Reply checkout = order(dana, duo_add_for_newhire("714 555 1234"), "dcoordinator");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   const std::size_t reads = duo.calls().size();
-  const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
+  const Reply fulfilled = fulfil(host().port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   EXPECT_EQ(duo_numbers(duo, "newhire"), Numbers{"+17145551234"});
   EXPECT_EQ(duo.state()["phones"]["+17145551234"], Numbers{"newhire"});
@@ -40,11 +40,11 @@ TEST_F(DuoAdminApiTest, TheFulfilmentsDuoCallsReachTheRequestsActivityLogWithout
   const Reply checkout = order(dana, duo_add_for_newhire("714 555 1299"), "dcoordinator");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   duo.clear_log();
-  ASSERT_EQ(fulfil(host_->port(), ritm_of(checkout)).status, 200);
+  ASSERT_EQ(fulfil(host().port(), ritm_of(checkout)).status, 200);
   const nlohmann::json fulfilment_calls = duo.calls();
   ASSERT_FALSE(fulfilment_calls.empty());
 
-  ApiClient helpdesk(host_->port());
+  ApiClient helpdesk(host().port());
   ASSERT_EQ(helpdesk.log_in("helpdesk").status, 200);
   const Reply page =
       helpdesk.get("/api/requests/" + checkout.json["request"]["number"].get<std::string>());
@@ -79,7 +79,7 @@ TEST_F(DuoAdminApiTest, UpdateForTuffytitanReplacesThePhoneAndDeletesTheOldOne) 
   const Reply checkout = order(dana, answers, "tuffytitan");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   const std::size_t reads = duo.calls().size();
-  const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
+  const Reply fulfilled = fulfil(host().port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   // The member phone on athletics-admin (0111) stays; 0101 had no other user: deleted.
   EXPECT_EQ(duo_numbers(duo, "tuffytitan"), (Numbers{"+17145550111", "+17145550155"}));
@@ -97,7 +97,7 @@ TEST_F(DuoAdminApiTest, RemoveFromAthleticsAdminLeavesTheMemberItsPhone) {
   const Reply checkout = order(dana, answers, "dcoordinator");
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   const std::size_t reads = duo.calls().size();
-  const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
+  const Reply fulfilled = fulfil(host().port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   EXPECT_EQ(duo_numbers(duo, "athletics-admin"), Numbers{"+17145550112"});
   const Numbers tuffy = duo_numbers(duo, "tuffytitan");
@@ -132,7 +132,7 @@ TEST_F(DuoAdminApiTest, RateLimitedThenSuccess) {
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   duo.clear_log();
   duo.fail(429, 1, "POST", "/admin/v1/phones");
-  const Reply fulfilled = fulfil(host_->port(), ritm_of(checkout));
+  const Reply fulfilled = fulfil(host().port(), ritm_of(checkout));
   ASSERT_EQ(fulfilled.status, 200) << fulfilled.body;
   const auto calls = duo.calls();
   int rate_limited = 0, creates = 0;
@@ -155,13 +155,13 @@ TEST_F(DuoAdminApiTest, AWrongSignatureIsNeverRetriedAndNothingChanges) {
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   duo.clear_log();
   duo.fail(401, 1);
-  const Reply refused = fulfil(host_->port(), ritm_of(checkout));
+  const Reply refused = fulfil(host().port(), ritm_of(checkout));
   EXPECT_EQ(refused.status, 200) << refused.body;
   EXPECT_EQ(refused.json["item"]["state"], "failed") << "for IT staff to retry or reject";
   EXPECT_EQ(duo.calls().size(), 1u);  // the 401, and no retry
   const Numbers newhire = duo_numbers(duo, "newhire");
   EXPECT_EQ(std::find(newhire.begin(), newhire.end(), "+17145550199"), newhire.end());
-  const std::string log = host_->log();
+  const std::string log = host().log();
   EXPECT_EQ(log.find(kDuoSkey), std::string::npos);
 }
 

@@ -12,7 +12,7 @@ class DuoOutageTest : public DuoAdminApiTest {
   static void restart_duo() {
     const int port = duo_->port();
     duo_.reset();
-    duo_ = std::make_unique<FakeDuo>(dir_->path() / "duo", kDuoApiHost, kDuoIkey, "DUO_SKEY", port);
+    duo_ = std::make_unique<FakeDuo>(folder() / "duo", kDuoApiHost, kDuoIkey, "DUO_SKEY", port);
   }
 };
 
@@ -46,19 +46,19 @@ TEST_F(DuoOutageTest, DuoDownThenBackLosesNothingAndDuplicatesNothing) {
   EXPECT_TRUE(dana.get("/api/cart").json["lines"].empty());
 
   // Fulfilment fails for now without losing the request: its job waits to retry.
-  const Reply failed = fulfil(host_->port(), ritm);
+  const Reply failed = fulfil(host().port(), ritm);
   EXPECT_EQ(failed.status, 202) << failed.body;
   EXPECT_EQ(failed.json["item"]["state"], "fulfilling");
   EXPECT_TRUE(contains(failed.body, "Duo cannot be reached")) << failed.body;
-  EXPECT_EQ(fulfil(host_->port(), ritm).status, 409) << "its job is already running";
+  EXPECT_EQ(fulfil(host().port(), ritm).status, 409) << "its job is already running";
 
   restart_duo();
-  ASSERT_TRUE(eventually([&] { return queue_state(host_->port(), ritm).empty(); }, 15));
+  ASSERT_TRUE(eventually([&] { return queue_state(host().port(), ritm).empty(); }, 15));
   auto duo = control();
   EXPECT_EQ(duo_numbers(duo, "tessatitan"), (Numbers{"+17145550133", "+17145550177"}));
   EXPECT_EQ(duo.state()["phones"]["+17145550133"], Numbers{"tessatitan"});
   // A second decision on the same RITM changes nothing.
-  EXPECT_EQ(fulfil(host_->port(), ritm).status, 409);
+  EXPECT_EQ(fulfil(host().port(), ritm).status, 409);
   EXPECT_EQ(duo.state()["phones"].size(), 6u);  // five seeded numbers and the new one
 }
 
@@ -70,12 +70,12 @@ TEST_F(DuoOutageTest, AServerErrorBeforeACreateIsRecoveredByRunningAgain) {
   ASSERT_EQ(checkout.status, 201) << checkout.body;
   auto duo = control();
   duo.fail(500, 3, "POST", "/admin/v1/users/");  // the association fails three times
-  const Reply failed = fulfil(host_->port(), ritm_of(checkout));
+  const Reply failed = fulfil(host().port(), ritm_of(checkout));
   EXPECT_EQ(failed.status, 202) << failed.body;
   EXPECT_EQ(failed.json["item"]["attempts"], 1) << failed.body;
   EXPECT_EQ(duo.state()["phones"]["+17145550122"], Numbers{});  // created, not yet associated
   // The job runs again by itself after its backoff.
-  ASSERT_TRUE(eventually([&] { return queue_state(host_->port(), ritm_of(checkout)).empty(); }));
+  ASSERT_TRUE(eventually([&] { return queue_state(host().port(), ritm_of(checkout)).empty(); }));
   EXPECT_EQ(duo.state()["phones"]["+17145550122"], Numbers{"newhire"});  // reused, not duplicated
 }
 

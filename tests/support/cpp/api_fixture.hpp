@@ -46,6 +46,7 @@ class SuiteHostTest : public ::testing::Test {
   static void start_host(const std::vector<std::string>& arguments = {}) {
     host_ = std::make_unique<HostProcess>(folder() / "data", arguments);
   }
+  static void stop_host() { host_.reset(); }
   static void TearDownTestSuite() {
     host_.reset();
     dir_.reset();
