@@ -48,7 +48,7 @@ class SuiteHostTest : public ::testing::Test {
   }
   static void stop_host() { host_.reset(); }
   static void TearDownTestSuite() {
-    host_.reset();
+    stop_host();
     dir_.reset();
   }
   static std::filesystem::path folder() {
