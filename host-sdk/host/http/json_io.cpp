@@ -12,6 +12,7 @@ namespace {
 /// fields) is 5 levels; copying or printing a JSON value recurses once per level, so a 64 KiB
 /// body 30,000 levels deep would overflow a thread's stack.
 constexpr std::size_t kMaxDepth = 32;
+constexpr const char* kNulRefusal = "Text in the body may not contain the NUL character (\\u0000).";
 
 /// Why `body` is refused before any route sees it: nested deeper than kMaxDepth, or a key or
 /// string holding U+0000, which no text column (SQLite's C strings, PostgreSQL's TEXT and
@@ -23,12 +24,10 @@ std::string body_problem(const nlohmann::json& body) {
     pending.pop_back();
     if (depth > kMaxDepth) return "The body is nested too deeply.";
     if (value->is_string()) {
-      if (value->get_ref<const std::string&>().find('\0') != std::string::npos)
-        return "Text in the body may not contain the NUL character (\\u0000).";
+      if (value->get_ref<const std::string&>().find('\0') != std::string::npos) return kNulRefusal;
     } else if (value->is_object()) {
       for (const auto& [key, member] : value->items()) {
-        if (key.find('\0') != std::string::npos)
-          return "Text in the body may not contain the NUL character (\\u0000).";
+        if (key.find('\0') != std::string::npos) return kNulRefusal;
         pending.emplace_back(&member, depth + 1);
       }
     } else if (value->is_array()) {
